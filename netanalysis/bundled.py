@@ -1,0 +1,26 @@
+"""The bundled sample network (``data/sample/``): where it is, or made anew.
+
+In a source checkout the files are in ``data/sample/``.  An installed copy
+without them regenerates the same files (the generator is byte-for-byte
+reproducible) into a cache folder.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+__all__ = ["bundled_sample", "SAMPLE_FOLDER"]
+
+SAMPLE_FOLDER = Path(__file__).resolve().parent.parent / "data" / "sample"
+
+
+def bundled_sample() -> Path:
+    """The folder holding the default sample persona's files."""
+    if (SAMPLE_FOLDER / "Connections.csv").is_file():
+        return SAMPLE_FOLDER
+    from .sample import DEFAULT_PERSONA, write_sample
+
+    folder = Path(tempfile.gettempdir()) / "netanalysis-sample"
+    if not (folder / "Connections.csv").is_file():
+        write_sample(folder, DEFAULT_PERSONA, force=True)
+    return folder

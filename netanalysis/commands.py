@@ -1,0 +1,116 @@
+"""What each CLI command does, as library functions (the CLI only parses options).
+
+Each function takes the inputs like :func:`netanalysis.load` and plain
+options, and returns a value the CLI prints; errors are
+:class:`~netanalysis.errors.NetanalysisError` s.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import TextIO
+
+from .errors import InputError, Problems
+from .files import write_atomic
+from .inputs import resolve_inputs
+
+__all__ = ["check", "contacts", "sample", "report", "format_problems"]
+
+_SHOWN_PER_CODE = 20
+
+
+def format_problems(problems: list, *, limit_per_code: int = _SHOWN_PER_CODE) -> list[str]:
+    """One line per problem, errors first; at most ``limit_per_code`` of one kind per file."""
+    lines: list[str] = []
+    for severity in ("error", "warning"):
+        seen: dict[tuple[str, str], int] = {}
+        for problem in problems:
+            if problem.severity != severity:
+                continue
+            key = (problem.file, problem.code)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] <= limit_per_code:
+                lines.append(f"{severity}: {problem}")
+        for (file, code), count in seen.items():
+            if count > limit_per_code:
+                lines.append(f"{severity}: {file}: ... and {count - limit_per_code} more like these ({code})")
+    return lines
+
+
+def check(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+          out: TextIO) -> bool:
+    """Print every problem in the inputs and a summary; return True if there is no error."""
+    from .model import load_inputs
+
+    inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
+                            goals=goals, archive=archive)
+    problems = Problems()
+    net = load_inputs(inputs, problems=problems)
+    for line in format_problems(problems.items):
+        print(line, file=out)
+    people = net.people
+    matched = net.log["person_id"].notna().sum() if len(net.log) else 0
+    print("", file=out)
+    print("summary:", file=out)
+    for key, name in net.sources.items():
+        print(f"  {key}: {name}", file=out)
+    print(f"  connections: {int(people['on_linkedin'].sum())} (+ {net.hidden_members} hidden or deleted members)",
+          file=out)
+    print(f"  people off LinkedIn: {int((~people['on_linkedin']).sum())}", file=out)
+    print(f"  interaction log: {len(net.log)} rows, {matched} matched to a person", file=out)
+    if net.owner or net.archive is not None:
+        source = getattr(net.archive, "owner_source", "") or "not found"
+        print(f"  me: {net.owner or 'unknown'} (from {source})", file=out)
+    for missing in net.missing():
+        print(f"  not given: {missing}", file=out)
+    print(f"  {len(problems.errors)} error(s), {len(problems.warnings)} warning(s)", file=out)
+    return not problems.errors
+
+
+def contacts(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+             as_of: dt.date, output: Path | None = None, out: TextIO | None = None) -> str:
+    """Write the per-contact table as CSV to ``output`` (or ``out``); return the CSV text."""
+    from .model import load_inputs
+    from .table import contacts_table
+
+    inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
+                            goals=goals, archive=archive)
+    net = load_inputs(inputs)
+    table = _review_table(net, as_of)
+    buffer = io.StringIO()
+    table.to_csv(buffer, index=False, lineterminator="\n")
+    text = buffer.getvalue()
+    if output is not None:
+        write_atomic(output, text, inputs=inputs.given())
+    elif out is not None:
+        out.write(text)
+    return text
+
+
+def _review_table(net, as_of):
+    from .table import contacts_table
+
+    try:
+        from .review import review
+    except ImportError:  # the review module is optional at this stage
+        return contacts_table(net, as_of)
+    return review(net, as_of=as_of).contacts
+
+
+def sample(output: Path, *, persona: str | None = None, connections: int | None = None,
+           interactions: int | None = None, messages: int | None = None, seed: int = 7,
+           force: bool = False) -> list[Path]:
+    """Write a synthetic persona (see :mod:`netanalysis.sample`)."""
+    from .sample import DEFAULT_PERSONA, write_sample
+
+    for name, value in (("--connections", connections), ("--interactions", interactions),
+                        ("--messages", messages)):
+        if value is not None and value < 0:
+            raise InputError.from_message(name, "must be 0 or more")
+    return write_sample(output, persona or DEFAULT_PERSONA, connections=connections,
+                        interactions=interactions, messages=messages, seed=seed, force=force)
+
+
+def report(folder=None, **kwargs):  # replaced by the HTML report
+    raise NotImplementedError

@@ -1,0 +1,42 @@
+"""Writing outputs safely: never onto an input, never half a file."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError, Problem
+
+__all__ = ["write_atomic", "refuse_inputs"]
+
+
+def refuse_inputs(target: Path, inputs: dict[str, Path]) -> None:
+    """Raise if ``target`` is (or is inside) one of the input paths."""
+    target = Path(target).resolve()
+    for key, path in inputs.items():
+        path = Path(path).resolve()
+        if target == path:
+            raise InputError(Problem(str(target), f"is your {key} input; refusing to overwrite it",
+                                     code="output-is-input", fix="choose another output file with -o"))
+
+
+def write_atomic(target: str | Path, data: str | bytes, *, inputs: dict[str, Path] | None = None) -> Path:
+    """Write ``data`` to a temporary file beside ``target``, then rename it over.
+
+    A failure leaves any previous ``target`` untouched.  ``inputs`` are paths
+    that must never be overwritten.
+    """
+    target = Path(target)
+    refuse_inputs(target, inputs or {})
+    folder = target.parent if str(target.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

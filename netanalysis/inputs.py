@@ -1,0 +1,113 @@
+"""Where the inputs are: flags, one folder, or a LinkedIn archive (folder or zip).
+
+Every command takes its inputs the same way (DESIGN.md, Commands):
+``--connections``, ``--interactions``, ``--contacts``, ``--goals``,
+``--archive DIR|ZIP``, or one positional folder holding them by their usual
+names.  File names are matched without regard to case.
+"""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .errors import InputError, Problem
+
+__all__ = ["Inputs", "resolve_inputs", "USUAL_NAMES", "ARCHIVE_NAMES"]
+
+USUAL_NAMES = {
+    "connections": "connections.csv",
+    "interactions": "interactions.csv",
+    "contacts": "contacts.csv",
+    "goals": "goals.toml",
+}
+#: Files that make a folder a LinkedIn archive (besides Connections.csv).
+ARCHIVE_NAMES = ("messages.csv", "invitations.csv", "endorsement_received_info.csv",
+                 "endorsement_given_info.csv", "recommendations_received.csv",
+                 "recommendations_given.csv", "profile.csv")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The input files of one review (``None`` = not given)."""
+
+    connections: Path | None = None
+    interactions: Path | None = None
+    contacts: Path | None = None
+    goals: Path | None = None
+    archive: Path | None = None
+
+    def given(self) -> dict[str, Path]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+
+def _find(folder: Path, name: str) -> Path | None:
+    exact = folder / name
+    if exact.is_file():
+        return exact
+    for child in sorted(folder.iterdir()):
+        if child.is_file() and child.name.lower() == name.lower():
+            return child
+    return None
+
+
+def _zip_has_connections(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(Path(n).name.lower() == "connections.csv" for n in archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def resolve_inputs(folder: str | Path | None = None, *, connections=None, interactions=None,
+                   contacts=None, goals=None, archive=None) -> Inputs:
+    """Combine a folder and explicit paths into :class:`Inputs` (explicit wins).
+
+    Raises :class:`~netanalysis.errors.InputError` for a path that does not
+    exist, and when no connections can be found at all.
+    """
+    explicit = {"connections": connections, "interactions": interactions, "contacts": contacts,
+                "goals": goals, "archive": archive}
+    chosen: dict[str, Path | None] = {}
+    for key, value in explicit.items():
+        if value is None:
+            chosen[key] = None
+            continue
+        path = Path(value)
+        if not path.exists():
+            raise InputError(Problem(str(value), "does not exist", code="missing-file",
+                                     fix=f"check the path given to --{key}"))
+        if key != "archive" and path.is_dir():
+            raise InputError(Problem(str(value), "is a folder, not a file", code="missing-file",
+                                     fix=f"give the file itself to --{key}, or the folder as the positional argument"))
+        chosen[key] = path
+    if folder is not None:
+        base = Path(folder)
+        if not base.exists():
+            raise InputError(Problem(str(folder), "does not exist", code="missing-file",
+                                     fix="give the folder that holds Connections.csv and your own files"))
+        if base.is_file():
+            if base.suffix.lower() == ".zip":
+                chosen["archive"] = chosen["archive"] or base
+            else:
+                raise InputError(Problem(str(folder), "is a file, not a folder", code="missing-file",
+                                         fix="give its folder, or pass the file with --connections"))
+        else:
+            for key, name in USUAL_NAMES.items():
+                if chosen[key] is None:
+                    chosen[key] = _find(base, name)
+            if chosen["archive"] is None and any(_find(base, n) for n in ARCHIVE_NAMES):
+                chosen["archive"] = base
+    if chosen["connections"] is None and chosen["archive"] is not None:
+        candidate = chosen["archive"]
+        if candidate.is_dir():
+            chosen["connections"] = _find(candidate, "connections.csv")
+        elif not _zip_has_connections(candidate):
+            chosen["connections"] = None
+        # a zip's Connections.csv is read from inside the zip by the loader
+    if chosen["connections"] is None and not (chosen["archive"] is not None and chosen["archive"].is_file()
+                                              and _zip_has_connections(chosen["archive"])):
+        raise InputError(Problem("Connections.csv", "was not found", code="missing-file",
+                                 fix="pass --connections FILE, --archive DIR|ZIP, or a folder that holds "
+                                     "Connections.csv (LinkedIn: Settings > Data privacy > Get a copy of your data)"))
+    return Inputs(**chosen)

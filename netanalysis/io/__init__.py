@@ -1,0 +1,1 @@
+"""Readers, one per input file. Each returns a documented DataFrame."""

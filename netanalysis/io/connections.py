@@ -1,0 +1,143 @@
+"""Reader for LinkedIn's ``Connections.csv``, in every layout seen 2018-2026.
+
+Layouts: up to 2018 ``First Name,Last Name,Email Address,Company,Position,
+Connected On`` with ``1/8/18, 6:14 PM`` dates; 2021-2023 the same after a
+three-line ``Notes:`` preamble; mid-2023 on with a ``URL`` column.  Excel
+re-saves add a BOM, CRLF, ``18-Jun-24`` dates, and in European locales ``;``
+and ``04-07-2023``.  Rows with nothing but a date are hidden or deleted
+members: counted (``attrs["hidden_members"]``), reported, not listed.
+
+Columns of the result
+---------------------
+line : int            spreadsheet row of the record
+contact : str         display name, ``first_name + " " + last_name``, cleaned
+first_name, last_name, company, position : str
+url : str             ``https://www.linkedin.com/in/<slug>``, slug percent-decoded; "" if none
+slug : str            the lower-cased decoded slug ("" if none), the join key for URLs
+email : str           a real e-mail address or ""
+member_urn : str      ``urn:li:member:<digits>`` when LinkedIn put that in the e-mail column
+connected_on : datetime64[ns]  (``NaT`` if the cell is empty)
+key : str             :func:`~netanalysis.text.match_key` of ``contact``
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problems
+from ..text import clean_text, match_key, profile_slug
+from .csvfile import read_csv_table
+from .dates import parse_dates
+
+__all__ = ["read_connections", "CONNECTION_COLUMNS", "CONNECTED_ON_FORMATS"]
+
+CONNECTION_COLUMNS = ["line", "contact", "first_name", "last_name", "url", "slug", "email",
+                      "member_urn", "company", "position", "connected_on", "key"]
+#: ``Connected On`` formats: LinkedIn since 2019, LinkedIn up to 2018, Excel
+#: re-saves (English and European locales).
+CONNECTED_ON_FORMATS = ("%d %b %Y", "%m/%d/%y, %I:%M %p", "%m/%d/%y, %H:%M", "%d-%b-%y",
+                        "%d-%b-%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%y")
+_REQUIRED = {"firstname": "First Name", "lastname": "Last Name", "connectedon": "Connected On"}
+_OPTIONAL = {"url": "URL", "emailaddress": "Email Address", "company": "Company", "position": "Position"}
+_ALIASES = {"email": "emailaddress", "profileurl": "url"}
+
+
+def read_connections(path: str | Path | bytes, *, display: str | None = None,
+                     problems: Problems | None = None) -> pd.DataFrame:
+    """Read a LinkedIn ``Connections.csv`` export (any layout, 2018-2026).
+
+    Parameters
+    ----------
+    path : path or bytes
+        The file (never written to).
+    display : str, optional
+        The name used in messages (default: the file's name).
+    problems : Problems, optional
+        Collect problems here and return what could be read; without it an
+        :class:`~netanalysis.errors.InputError` is raised if any error was found.
+
+    Returns
+    -------
+    DataFrame with the columns listed in the module docstring, one row per
+    real connection; ``attrs["hidden_members"]`` counts the rows with only a
+    date.
+
+    Examples
+    --------
+    >>> text = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n" \\
+    ...        b"S\\xc3\\xb8ren,Hansen,https://www.linkedin.com/in/s%C3%B8ren,,Novo,CTO,04 Jul 2023\\n" \\
+    ...        b",,,,,,12 Dec 2022"
+    >>> df = read_connections(text, display="Connections.csv")
+    >>> df[["contact", "url", "connected_on"]].to_dict("records")[0]["url"]
+    'https://www.linkedin.com/in/søren'
+    >>> df.attrs["hidden_members"]
+    1
+    """
+    display = display or (Path(path).name if not isinstance(path, bytes) else "Connections.csv")
+    own = problems is None
+    problems = Problems() if own else problems
+    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL,
+                           problems=problems, aliases=_ALIASES)
+    if table is None:
+        frame = _empty()
+    else:
+        frame = _build(table.frame, display, problems)
+    if own:
+        problems.raise_if_errors()
+    return frame
+
+
+def _empty() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype=str) for c in CONNECTION_COLUMNS})
+    frame["line"] = frame["line"].astype("int64")
+    frame["connected_on"] = frame["connected_on"].astype("datetime64[ns]")
+    frame.attrs["hidden_members"] = 0
+    return frame
+
+
+def _clean(series: pd.Series) -> pd.Series:
+    return series.map(clean_text) if len(series) else series
+
+
+def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
+    first = _clean(raw["firstname"])
+    last = _clean(raw["lastname"])
+    url_raw = raw["url"].str.strip()
+    email_raw = raw["emailaddress"].str.strip()
+    company = _clean(raw["company"])
+    position = _clean(raw["position"])
+    hidden = (first == "") & (last == "") & (url_raw == "") & (company == "") & (position == "") \
+        & ((email_raw == "") | email_raw.str.startswith("urn:li:member:"))
+    hidden_count = int(hidden.sum())
+    if hidden_count:
+        problems.warning(display, f"{hidden_count} row(s) hold only a date: hidden or deleted members, "
+                                  "counted and left out of the contacts", code="hidden-members",
+                         line=int(raw.loc[hidden, "line"].iloc[0]))
+    keep = ~hidden
+    dates, bad = parse_dates(raw.loc[keep, "connectedon"], CONNECTED_ON_FORMATS)
+    for index in bad[bad].index:
+        problems.error(display, "is not a date LinkedIn or Excel writes", line=int(raw.at[index, "line"]),
+                       column="Connected On", value=raw.at[index, "connectedon"], code="bad-date",
+                       fix="write it as '04 Jul 2023' (day, English month abbreviation, year)")
+    contact = (first[keep] + " " + last[keep]).str.strip()
+    slug = url_raw[keep].map(profile_slug)
+    email = email_raw[keep]
+    is_urn = email.str.startswith("urn:li:member:")
+    is_mail = email.str.contains("@", regex=False) & ~is_urn
+    frame = pd.DataFrame({
+        "line": raw.loc[keep, "line"].astype("int64"),
+        "contact": contact,
+        "first_name": first[keep],
+        "last_name": last[keep],
+        "url": ("https://www.linkedin.com/in/" + slug).where(slug != "", ""),
+        "slug": slug,
+        "email": email.where(is_mail, ""),
+        "member_urn": email.where(is_urn, ""),
+        "company": company[keep],
+        "position": position[keep],
+        "connected_on": dates,
+        "key": contact.map(match_key),
+    }).reset_index(drop=True)
+    frame.attrs["hidden_members"] = hidden_count
+    return frame

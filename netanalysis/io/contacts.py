@@ -1,0 +1,111 @@
+"""Reader for the user's annotations, ``contacts.csv`` (optional).
+
+Columns of the result
+---------------------
+line : int
+contact : str            a name as on LinkedIn, a profile URL, or a person off LinkedIn
+circle : str             lower-cased (colleague, former-colleague, client, friend, family, ...), "" if not given
+chemistry : Int64        1-5 (do I want to network with this person?), <NA> if not given
+cadence_days : Int64     wanted days between contacts, <NA> if not given
+status : str             ``develop`` / ``keep`` / ``wind-down`` / ""
+offers, needs : str      ``;``-joined lower-cased items
+knows : str              ``;``-joined names of other contacts this person knows (alter-alter ties)
+notes : str
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problems
+from ..text import clean_text, match_key
+from ..vocab import STATUSES
+from .csvfile import read_csv_table
+from .fields import did_you_mean, split_list
+
+__all__ = ["read_contacts", "CONTACT_COLUMNS"]
+
+CONTACT_COLUMNS = ["line", "contact", "circle", "chemistry", "cadence_days", "status", "offers",
+                   "needs", "knows", "notes"]
+_REQUIRED = {"contact": "contact"}
+_OPTIONAL = {k: k for k in ["circle", "chemistry", "cadencedays", "status", "offers", "needs", "knows", "notes"]}
+_OPTIONAL["cadencedays"] = "cadence_days"
+
+
+def read_contacts(path: str | Path | bytes, *, display: str | None = None,
+                  problems: Problems | None = None) -> pd.DataFrame:
+    """Read ``contacts.csv`` annotations.
+
+    Examples
+    --------
+    >>> df = read_contacts(b"contact,circle,chemistry\\nAnn Lee,Client,4\\n")
+    >>> df.loc[0, "circle"], int(df.loc[0, "chemistry"])
+    ('client', 4)
+    """
+    display = display or (Path(path).name if not isinstance(path, bytes) else "contacts.csv")
+    own = problems is None
+    problems = Problems() if own else problems
+    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems)
+    if table is None:
+        frame = pd.DataFrame({c: pd.Series(dtype=str) for c in CONTACT_COLUMNS})
+        frame = frame.astype({"line": "int64", "chemistry": "Int64", "cadence_days": "Int64"})
+    else:
+        frame = _build(table.frame, display, problems)
+    if own:
+        problems.raise_if_errors()
+    return frame
+
+
+def _whole_numbers(raw: pd.DataFrame, column: str, shown: str, low: int, high: int | None,
+                   display: str, problems: Problems, fix: str) -> pd.Series:
+    text = raw[column].str.strip()
+    number = pd.to_numeric(text.where(text != "", None), errors="coerce")
+    ok = number.notna() & (number == number.round()) & (number >= low)
+    if high is not None:
+        ok &= number <= high
+    bad = (text != "") & ~ok
+    for index in bad[bad].index:
+        problems.error(display, f"is not a whole number from {low}" + (f" to {high}" if high else " up"),
+                       line=int(raw.at[index, "line"]), column=shown, value=raw.at[index, column],
+                       fix=fix, code=f"bad-{shown}")
+    return number.where(ok).astype("Int64")
+
+
+def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
+    contact = raw["contact"].map(clean_text)
+    for index in contact[contact == ""].index:
+        problems.error(display, "is empty", line=int(raw.at[index, "line"]), column="contact", value="",
+                       fix="write the person's name as on LinkedIn, or their profile URL; or delete the row",
+                       code="missing-value")
+    keys = contact.map(match_key)
+    first_seen: dict[str, int] = {}
+    for index, key in keys.items():
+        if not key:
+            continue
+        if key in first_seen:
+            problems.error(display, "is listed twice", line=int(raw.at[index, "line"]), column="contact",
+                           value=contact[index], code="duplicate",
+                           fix=f"merge it with line {first_seen[key]} (one row per person)")
+        else:
+            first_seen[key] = int(raw.at[index, "line"])
+    status = raw["status"].str.strip().str.lower()
+    bad = (status != "") & ~status.isin(STATUSES)
+    for index in bad[bad].index:
+        problems.error(display, "is not one of develop, keep, wind-down", line=int(raw.at[index, "line"]),
+                       column="status", value=raw.at[index, "status"], code="bad-status",
+                       fix=did_you_mean(raw.at[index, "status"], STATUSES) or "write develop, keep or wind-down")
+    return pd.DataFrame({
+        "line": raw["line"].astype("int64"),
+        "contact": contact,
+        "circle": raw["circle"].map(clean_text).str.lower(),
+        "chemistry": _whole_numbers(raw, "chemistry", "chemistry", 1, 5, display, problems,
+                                    "write 1 (no wish to network) to 5 (great chemistry), or leave it empty"),
+        "cadence_days": _whole_numbers(raw, "cadencedays", "cadence_days", 1, None, display, problems,
+                                       "write the wanted days between contacts, e.g. 30, or leave it empty"),
+        "status": status,
+        "offers": split_list(raw["offers"], lower=True),
+        "needs": split_list(raw["needs"], lower=True),
+        "knows": split_list(raw["knows"]),
+        "notes": raw["notes"].map(clean_text),
+    }).reset_index(drop=True)

@@ -1,0 +1,164 @@
+"""Reader for ``goals.toml``, the user's mission (optional).
+
+::
+
+    [mission]
+    statement = "Win two public-sector clients and grow as a data lead"
+    [purposes]            # target share of effort per arena; shares or percentages
+    sales = 0.4
+    learning = 0.3
+    [review]
+    window_days = 365     # what counts as "active" and recent effort
+    half_life_days = 180  # tie strength halves after this many days without contact
+    actions_per_week = 5
+    trusted_strength = 0.35   # strength from which a tie counts as trusted (introductions)
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Problem, Problems
+
+__all__ = ["Goals", "read_goals"]
+
+
+@dataclass(frozen=True)
+class Goals:
+    """The mission and the review's settings (defaults when no file is given)."""
+
+    statement: str = ""
+    purposes: dict[str, float] = field(default_factory=dict)
+    window_days: int = 365
+    half_life_days: float = 180.0
+    actions_per_week: int = 5
+    trusted_strength: float = 0.35
+    given: bool = False  # True when read from a file
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_REVIEW_KEYS = {
+    "window_days": (int, 1, 3650),
+    "half_life_days": (float, 1, 3650),
+    "actions_per_week": (int, 1, 50),
+    "trusted_strength": (float, 0, 1),
+}
+
+
+def read_goals(path: str | Path | bytes, *, display: str | None = None,
+               problems: Problems | None = None) -> Goals:
+    """Read ``goals.toml``.
+
+    Purpose targets may be shares (0.4) or percentages (40); they are scaled to
+    sum to 1.
+
+    Examples
+    --------
+    >>> g = read_goals(b"[purposes]\\nsales = 60\\nlearning = 40\\n[review]\\nhalf_life_days = 90\\n")
+    >>> g.purposes, g.half_life_days
+    ({'sales': 0.6, 'learning': 0.4}, 90.0)
+    """
+    display = display or (Path(path).name if not isinstance(path, bytes) else "goals.toml")
+    own = problems is None
+    problems = Problems() if own else problems
+    goals = _read(path, display, problems)
+    if own:
+        problems.raise_if_errors()
+    return goals
+
+
+def _read(path, display: str, problems: Problems) -> Goals:
+    try:
+        data = path if isinstance(path, bytes) else Path(path).read_bytes()
+    except OSError as exc:
+        problems.error(display, f"cannot be read ({exc.strerror or exc})", code="unreadable",
+                       fix="check the path")
+        return Goals()
+    if not data:
+        problems.error(display, "is empty (0 bytes)", code="empty",
+                       fix="write at least a [purposes] table, or delete the file to use the defaults")
+        return Goals()
+    try:
+        text = data.decode("utf-8-sig")
+        doc = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        problems.error(display, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
+                       line=data[: exc.start].count(b"\n") + 1, code="encoding", fix="save it as UTF-8")
+        return Goals()
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"at line (\d+)", str(exc))
+        line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
+        problems.error(display, f"is not valid TOML ({exc})", line=line, code="toml",
+                       fix="write key = value lines under [mission], [purposes] and [review]; strings in quotes")
+        return Goals()
+    ok = True
+
+    def bad(key: str, value, message: str, fix: str) -> None:
+        nonlocal ok
+        ok = False
+        problems.error(display, message, line=_line_of(text, key), column=key, value=str(value), fix=fix,
+                       code="bad-goal")
+
+    mission = doc.get("mission", {})
+    statement = mission.get("statement", "") if isinstance(mission, dict) else ""
+    if not isinstance(statement, str):
+        bad("mission.statement", statement, "is not text", 'write statement = "..." in quotes')
+        statement = ""
+    purposes: dict[str, float] = {}
+    raw_purposes = doc.get("purposes", {})
+    if not isinstance(raw_purposes, dict):
+        bad("purposes", raw_purposes, "is not a table", "write [purposes] and then lines like sales = 0.4")
+        raw_purposes = {}
+    for name, share in raw_purposes.items():
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or share < 0:
+            bad(f"purposes.{name}", share, "is not a share >= 0", "write a share like 0.4 or a percentage like 40")
+        else:
+            purposes[str(name).strip().lower()] = float(share)
+    total = sum(purposes.values())
+    if purposes and total <= 0:
+        bad("purposes", total, "add up to 0", "give at least one purpose a share above 0")
+    elif purposes:
+        purposes = {k: round(v / total, 6) for k, v in purposes.items()}
+    settings: dict[str, float] = {}
+    review = doc.get("review", {})
+    for key, value in (review.items() if isinstance(review, dict) else []):
+        if key not in _REVIEW_KEYS:
+            problems.warning(display, "is not a known setting and is ignored", column=f"review.{key}",
+                             line=_line_of(text, f"review.{key}"),
+                             value=str(value), fix=f"known settings: {', '.join(_REVIEW_KEYS)}",
+                             code="unknown-setting")
+            continue
+        kind, low, high = _REVIEW_KEYS[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high \
+                or (kind is int and value != int(value)):
+            bad(f"review.{key}", value, f"is not a {'whole ' if kind is int else ''}number from {low} to {high}",
+                f"write {key} = a number in that range")
+        else:
+            settings[key] = kind(value)
+    if not ok:
+        return Goals()
+    return Goals(statement=statement, purposes=purposes, given=True, **settings)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line (1-based) where ``key`` (``table.name`` or ``name``) is set, if it can be found.
+
+    >>> _line_of("[purposes]\\nsales = -1\\n", "purposes.sales"), _line_of("[review]\\n", "review")
+    (2, 1)
+    """
+    table, _, name = key.rpartition(".")
+    section = ""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("["):
+            section = line.strip("[] \t").strip()
+            if not table and section == name:
+                return number
+            continue
+        if section == table and re.match(rf"{re.escape(name)}\s*=", line):
+            return number
+    return None

@@ -1,0 +1,155 @@
+"""Reader for the user's interaction log, ``interactions.csv``.
+
+One row per interaction (see DESIGN.md, "The interaction log").  Dates are ISO
+(``2026-03-14``) or day-first numeric (``14-03-2026``, ``14.03.2026``,
+``14/03/2026``); month-first (``03/14/2026``) is never guessed and is an error.
+``value`` and ``channel`` default by ``kind`` (:data:`netanalysis.vocab.KINDS`).
+
+Columns of the result
+---------------------
+line : int                 spreadsheet row
+date : datetime64[ns]
+contact : str              as written (cleaned); matched to a person by :func:`netanalysis.load`
+kind : str                 lower-cased; unknown kinds are kept (warning)
+direction : str            ``gave`` / ``received`` / ``mutual``
+value : int64              1-5 (default by kind when empty)
+purpose : str              ``;``-joined lower-cased arenas, "" if none
+channel : str              ``online`` / ``offline`` / "" (unknown kind, not given)
+with : str                 ``;``-joined names as written
+notes : str
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problems
+from ..text import clean_text
+from ..vocab import CHANNELS, DIRECTIONS, KINDS, UNKNOWN_KIND_DEFAULT
+from .csvfile import read_csv_table
+from .dates import parse_dates
+from .fields import did_you_mean, split_list
+
+__all__ = ["read_interactions", "INTERACTION_COLUMNS", "LOG_DATE_FORMATS"]
+
+INTERACTION_COLUMNS = ["line", "date", "contact", "kind", "direction", "value", "purpose",
+                       "channel", "with", "notes"]
+LOG_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M",
+                    "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+_REQUIRED = {"date": "date", "contact": "contact", "kind": "kind", "direction": "direction"}
+_OPTIONAL = {"value": "value", "purpose": "purpose", "channel": "channel", "with": "with", "notes": "notes"}
+_DATE_FIX = "write dates as ISO 2026-03-14 (or day-first 14-03-2026)"
+
+
+def read_interactions(path: str | Path | bytes, *, display: str | None = None,
+                      problems: Problems | None = None) -> pd.DataFrame:
+    """Read the interaction log.
+
+    Parameters
+    ----------
+    path : path or bytes
+        ``interactions.csv`` (never written to).
+    display : str, optional
+        Name used in messages.
+    problems : Problems, optional
+        Collect problems here instead of raising :class:`~netanalysis.errors.InputError`.
+
+    Returns
+    -------
+    DataFrame with the columns in the module docstring.
+
+    Examples
+    --------
+    >>> log = read_interactions(b"date,contact,kind,direction\\n14-03-2026,Ann Lee,coffee,gave\\n")
+    >>> row = log.iloc[0]
+    >>> str(row["date"].date()), row["kind"], int(row["value"]), row["channel"]
+    ('2026-03-14', 'coffee', 2, 'offline')
+    """
+    display = display or (Path(path).name if not isinstance(path, bytes) else "interactions.csv")
+    own = problems is None
+    problems = Problems() if own else problems
+    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems)
+    frame = _build(table.frame, display, problems) if table is not None else _empty()
+    if own:
+        problems.raise_if_errors()
+    return frame
+
+
+def _empty() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype=str) for c in INTERACTION_COLUMNS})
+    return frame.astype({"line": "int64", "value": "int64", "date": "datetime64[ns]"})
+
+
+def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
+    def error(index, column: str, value: str, message: str, fix: str, code: str) -> None:
+        problems.error(display, message, line=int(raw.at[index, "line"]), column=column,
+                       value=value, fix=fix, code=code)
+
+    contact = raw["contact"].map(clean_text)
+    for index in contact[contact == ""].index:
+        error(index, "contact", "", "is empty", "write the person's name as on LinkedIn, or their profile URL",
+              "missing-value")
+
+    dates, bad = parse_dates(raw["date"], LOG_DATE_FORMATS)
+    for index in bad[bad].index:
+        value = raw.at[index, "date"]
+        parts = value.replace(".", "/").replace("-", "/").split("/")
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4 \
+                and int(parts[0]) <= 12 < int(parts[1]) <= 31:
+            error(index, "date", value, "looks month-first (MM/DD/YYYY), which is never guessed",
+                  f"write it as {parts[2]}-{int(parts[0]):02d}-{int(parts[1]):02d} (ISO)", "month-first")
+        elif len(parts) == 3 and all(p.isdigit() for p in parts):
+            error(index, "date", value, "is not a real calendar date", _DATE_FIX, "bad-date")
+        else:
+            error(index, "date", value, "is not a date", _DATE_FIX, "bad-date")
+    for index in raw.index[raw["date"].str.strip() == ""]:
+        error(index, "date", "", "is empty", _DATE_FIX, "missing-value")
+
+    kind = raw["kind"].map(clean_text).str.lower()
+    known = kind.isin(list(KINDS))
+    for value in sorted(set(kind[~known & (kind != "")])):
+        rows = raw.loc[kind == value, "line"]
+        problems.warning(display, f"is not a known kind (used on {len(rows)} row(s)); value and channel "
+                                  f"get no default from it", line=int(rows.iloc[0]), column="kind", value=value,
+                         fix=did_you_mean(value, KINDS) or f"use one of {', '.join(KINDS)} if one fits",
+                         code="unknown-kind")
+    for index in kind[kind == ""].index:
+        error(index, "kind", "", "is empty", f"use one of {', '.join(KINDS)}", "missing-value")
+
+    direction = raw["direction"].str.strip().str.lower()
+    for index in direction[~direction.isin(DIRECTIONS)].index:
+        value = raw.at[index, "direction"]
+        error(index, "direction", value, "is not one of gave, received, mutual",
+              did_you_mean(value, DIRECTIONS) or "write gave, received or mutual", "bad-direction")
+
+    default_value = kind.map(lambda k: KINDS.get(k, UNKNOWN_KIND_DEFAULT)[0])
+    value_text = raw["value"].str.strip()
+    number = pd.to_numeric(value_text.where(value_text != "", None), errors="coerce")
+    bad_value = (value_text != "") & ~(number.isin([1, 2, 3, 4, 5]))
+    for index in bad_value[bad_value].index:
+        error(index, "value", raw.at[index, "value"], "is not a whole number from 1 to 5",
+              "write 1 (little) to 5 (a great deal), or leave it empty for the kind's default", "bad-value")
+    value = number.where(value_text != "", default_value).where(~bad_value, 0).fillna(0).astype("int64")
+
+    channel_text = raw["channel"].str.strip().str.lower()
+    default_channel = kind.map(lambda k: KINDS.get(k, UNKNOWN_KIND_DEFAULT)[1])
+    bad_channel = (channel_text != "") & ~channel_text.isin(CHANNELS)
+    for index in bad_channel[bad_channel].index:
+        error(index, "channel", raw.at[index, "channel"], "is not online or offline",
+              did_you_mean(raw.at[index, "channel"], CHANNELS) or "write online or offline, or leave it empty",
+              "bad-channel")
+    channel = channel_text.where(channel_text != "", default_channel)
+
+    return pd.DataFrame({
+        "line": raw["line"].astype("int64"),
+        "date": dates,
+        "contact": contact,
+        "kind": kind,
+        "direction": direction,
+        "value": value,
+        "purpose": split_list(raw["purpose"], lower=True),
+        "channel": channel,
+        "with": split_list(raw["with"]),
+        "notes": raw["notes"].map(clean_text),
+    }).reset_index(drop=True)

@@ -1,0 +1,293 @@
+"""Reader for the LinkedIn archive's ``messages.csv``.
+
+Layouts seen in real exports (columns are mapped by name):
+
+- 2018: ``From,To,Date,Subject,Content,Direction,Folder`` with dates
+  ``10/16/18, 8:36 AM`` and ``Direction`` ``INCOMING``/``OUTGOING``.
+- 2021 on: ``CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,
+  DATE,SUBJECT,CONTENT,FOLDER`` and later also ``RECIPIENT PROFILE URLS``,
+  ``ATTACHMENTS``, ``IS MESSAGE DRAFT``, ``IS CONVERSATION DRAFT``; dates
+  ``2024-06-18 11:59:53 UTC``; sometimes every field quoted.
+
+Content holds newlines and HTML; a group chat has several recipients, ``TO``
+being a comma-separated list of names and ``RECIPIENT PROFILE URLS`` the
+matching list of URLs.  Drafts and sponsored messages are not messages: they
+are counted and dropped.
+
+The result has one row per (message, counterpart): a message the owner sent
+to three people is three ``sent`` rows; a message the owner received is one
+``received`` row whose counterpart is the sender.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import Problems
+from ..text import clean_text, match_key, profile_url
+from .csvfile import read_csv_table
+from .linkedin_evidence import (UTC_DATETIME, US_DATETIME, build_frame, clean_names, clean_urls, column_name,
+                                count_dropped, factorize_pairs, finish, map_unique, match_keys, parse_dates, upper_values,
+                                yes_flags)
+
+__all__ = ["read_messages", "load_messages", "MESSAGE_COLUMNS", "split_recipients"]
+
+MESSAGE_COLUMNS = ["date", "conversation", "sender", "sender_url", "counterpart", "counterpart_url",
+                   "direction", "line"]
+
+_REQUIRED = {"from": "FROM", "to": "TO", "date": "DATE"}
+_OPTIONAL = {
+    "conversationid": "CONVERSATION ID", "senderprofileurl": "SENDER PROFILE URL",
+    "recipientprofileurls": "RECIPIENT PROFILE URLS", "folder": "FOLDER",
+    "ismessagedraft": "IS MESSAGE DRAFT", "isconversationdraft": "IS CONVERSATION DRAFT",
+    "direction": "Direction",
+}
+_HIDDEN_SENDER = "linkedin member"
+
+
+def split_recipients(names: str, urls: str = "", *, have_urls: bool = False) -> list[tuple[str, str]]:
+    """Split a ``TO`` cell (and its ``RECIPIENT PROFILE URLS``) into (name, URL) pairs.
+
+    Names may hold commas themselves (``"Jane Doe, PhD"``), which the comma
+    list cannot show.  When the URLs are known their count decides: fragments
+    are merged back (one-word fragments first, then the shortest) until the
+    names match the URLs.  Without URLs a one-word fragment is taken as the
+    tail of the name before it.
+
+    >>> split_recipients("Jane Doe, PhD,John Smith", "https://www.linkedin.com/in/jd,https://www.linkedin.com/in/js",
+    ...                  have_urls=True)
+    [('Jane Doe, PhD', 'https://www.linkedin.com/in/jd'), ('John Smith', 'https://www.linkedin.com/in/js')]
+    >>> split_recipients("Ann Lee,Bo Ek, MBA")
+    [('Ann Lee', ''), ('Bo Ek, MBA', '')]
+    """
+    parts = [clean_text(part) for part in names.split(",")]
+    parts = [part for part in parts if part]
+    url_list = [profile_url(clean_text(u)) for u in urls.split(",")] if have_urls and urls.strip() else []
+    target = len(url_list) if url_list else 0
+
+    def merge(index: int) -> None:
+        parts[index - 1] = f"{parts[index - 1]}, {parts[index]}"
+        del parts[index]
+
+    if target:
+        while len(parts) > target:
+            singles = [i for i in range(1, len(parts)) if " " not in parts[i]]
+            if singles:
+                merge(singles[0])
+            else:
+                merge(min(range(1, len(parts)), key=lambda i: len(parts[i])))
+    else:
+        index = 1
+        while index < len(parts):
+            if " " not in parts[index] and " " in parts[index - 1]:
+                merge(index)
+            else:
+                index += 1
+    if len(url_list) < len(parts):
+        url_list += [""] * (len(parts) - len(url_list))
+    if len(parts) < len(url_list):
+        parts += [""] * (len(url_list) - len(parts))
+    return list(zip(parts, url_list))
+
+
+def infer_owner(sender: np.ndarray, sender_key: np.ndarray, sender_url: np.ndarray,
+                conversation: np.ndarray | None, outgoing: np.ndarray | None) -> tuple[str, str]:
+    """Guess the archive owner from the messages: ``(display name, URL)``.
+
+    With a 2018 ``Direction`` column, the most frequent sender of OUTGOING
+    messages.  Otherwise the sender who wrote in the most distinct
+    conversations (the owner takes part in all of them; a chatty contact only
+    in a few), ties broken by the number of messages.  Hidden senders
+    ("LinkedIn Member") are never the owner.
+    """
+    usable = (sender_key != "") & (sender_key != _HIDDEN_SENDER)
+    if outgoing is not None and (outgoing & usable).any():
+        usable = usable & outgoing
+        conversation = None
+    if not usable.any():
+        return "", ""
+    data = pd.DataFrame({"key": sender_key[usable]})
+    data["conv"] = conversation[usable] if conversation is not None else ""
+    stats = data.groupby("key", sort=False).agg(conversations=("conv", "nunique"), messages=("conv", "size"))
+    stats = stats.sort_values(["conversations", "messages"], ascending=False, kind="stable")
+    key = stats.index[0]
+    mine = sender_key == key
+    names = pd.Series(sender[mine], dtype=object).value_counts()
+    urls = pd.Series(sender_url[mine], dtype=object)
+    urls = urls[urls != ""].value_counts()
+    return str(names.index[0]), (str(urls.index[0]) if len(urls) else "")
+
+
+def load_messages(source: Path | str | bytes, *, display: str, problems: Problems, owner: str = "",
+                  owner_url: str = "", dropped: dict[str, int] | None = None
+                  ) -> tuple[pd.DataFrame | None, str, str]:
+    """Read ``messages.csv``; also return the owner used: ``(frame or None, owner, owner URL)``.
+
+    When ``owner`` is '' (or never appears as a sender), the owner is
+    inferred with :func:`infer_owner`.
+    """
+    table = read_csv_table(source, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems)
+    if table is None:
+        return None, owner, owner_url
+    f = table.frame
+    has = table.columns
+
+    # Drafts and sponsored messages are not messages.
+    folder = upper_values(f["folder"])
+    draft = yes_flags(f["ismessagedraft"]) | yes_flags(f["isconversationdraft"]) | np.isin(folder, ["DRAFT", "DRAFTS"])
+    sender = clean_names(f["from"])
+    sender_url = clean_urls(f["senderprofileurl"])
+    sender_key = match_keys(sender)
+    sponsored = ~draft & (((sender_key == _HIDDEN_SENDER) & (sender_url == ""))
+                          | map_unique(pd.Series(folder, dtype=object), lambda v: "SPONSORED" in v).astype(bool))
+    count_dropped(dropped, "message drafts", draft.sum())
+    count_dropped(dropped, "sponsored messages", sponsored.sum())
+    keep = np.flatnonzero(~(draft | sponsored))
+    f = f.iloc[keep]
+    sender, sender_url, sender_key = sender[keep], sender_url[keep], sender_key[keep]
+
+    dates = parse_dates(f["date"], f["line"], UTC_DATETIME + US_DATETIME, display=display,
+                        column=column_name(table, "date", "DATE"), problems=problems,
+                        example="2024-06-18 11:59:53 UTC").to_numpy()
+
+    # Who is "me", and which messages did I send?
+    stated = upper_values(f["direction"]) if "direction" in has else np.full(len(f), "", dtype=object)
+    outgoing, incoming = stated == "OUTGOING", stated == "INCOMING"
+    conversation_id = f["conversationid"].to_numpy(dtype=object) if "conversationid" in has else None
+    owner_key = match_key(clean_text(owner))
+    owner_url = profile_url(owner_url)
+
+    def is_owner(keys: np.ndarray, urls: np.ndarray) -> np.ndarray:
+        mine = (keys == owner_key) if owner_key else np.zeros(len(keys), dtype=bool)
+        if owner_url:
+            mine = mine | (urls == owner_url)
+        return mine
+
+    mine = is_owner(sender_key, sender_url)
+    if not owner_key and not owner_url:
+        owner, owner_url = infer_owner(sender, sender_key, sender_url, conversation_id,
+                                       outgoing if outgoing.any() else None)
+        owner_key = match_key(owner)
+        mine = is_owner(sender_key, sender_url)
+    elif len(f) and not mine.any() and not outgoing.any() and not _receives(f["to"], owner_key):
+        # The owner we were told is in none of the conversations: a wrong Profile.csv?
+        guess, guess_url = infer_owner(sender, sender_key, sender_url, conversation_id, None)
+        problems.warning(display, f"does not show the owner '{owner or owner_url}' as a sender or recipient; "
+                                  f"taking '{guess}', the most frequent sender, as the owner",
+                         column=column_name(table, "from", "FROM"), code="owner-guessed",
+                         fix="check that Profile.csv and messages.csv come from the same archive")
+        owner, owner_url, owner_key = guess, guess_url, match_key(guess)
+        mine = is_owner(sender_key, sender_url)
+    sent = np.where(outgoing | incoming, outgoing, mine)
+
+    # Received: one row, the sender.  Sent: one row per recipient other than me.
+    have_urls = "recipientprofileurls" in has
+    rows = np.arange(len(f))
+    sent_rows = rows[sent]
+    codes, uniques = factorize_pairs(f["to"].to_numpy(dtype=object)[sent_rows],
+                                     f["recipientprofileurls"].to_numpy(dtype=object)[sent_rows])
+    lists = []
+    for names, urls in uniques:
+        people = [(n, u) for n, u in split_recipients(names, urls, have_urls=have_urls)
+                  if not ((owner_key and match_key(n) == owner_key) or (owner_url and u == owner_url))]
+        lists.append(people or [("", "")])
+    sizes = np.array([len(x) for x in lists], dtype=np.int64)
+    flat_names = np.array([n for x in lists for n, _ in x] or [""], dtype=object)
+    flat_urls = np.array([u for x in lists for _, u in x] or [""], dtype=object)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]) if len(sizes) else np.zeros(0, dtype=np.int64)
+    repeat = sizes[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+    total = int(repeat.sum())
+    offset = np.arange(total) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    flat = np.repeat(starts[codes] if len(codes) else np.zeros(0, dtype=np.int64), repeat) + offset
+
+    received_rows = rows[~sent]
+    position = np.concatenate([received_rows, np.repeat(sent_rows, repeat)])
+    counterpart = np.concatenate([sender[received_rows], flat_names[flat] if total else np.empty(0, dtype=object)])
+    counterpart_url = np.concatenate([sender_url[received_rows], flat_urls[flat] if total else np.empty(0, dtype=object)])
+    order = np.argsort(position, kind="stable")
+    position, counterpart, counterpart_url = position[order], counterpart[order], counterpart_url[order]
+
+    if conversation_id is None:
+        conversation = _conversations_2018(f, sender, owner_key)
+    else:
+        conversation = conversation_id
+    frame = build_frame(MESSAGE_COLUMNS, {
+        "date": dates[position],
+        "conversation": conversation[position],
+        "sender": sender[position],
+        "sender_url": sender_url[position],
+        "counterpart": counterpart,
+        "counterpart_url": counterpart_url,
+        "direction": np.where(sent[position], "sent", "received").astype(object),
+        "line": f["line"].to_numpy()[position],
+    })
+    nobody = (counterpart == "") & (counterpart_url == "")
+    count_dropped(dropped, "messages without counterpart", np.unique(position[nobody]).size)
+    frame = frame[~nobody & ~np.isnat(frame["date"].to_numpy())].reset_index(drop=True)
+    frame.attrs.update(owner=owner, owner_url=owner_url)
+    return frame, owner, owner_url
+
+
+def _receives(to: pd.Series, owner_key: str) -> bool:
+    """True if the owner is among the recipients of any message."""
+    if not owner_key:
+        return False
+    return bool(map_unique(to, lambda v: any(match_key(n) == owner_key for n, _ in split_recipients(v))).any())
+
+
+def _conversations_2018(f: pd.DataFrame, sender: np.ndarray, owner_key: str) -> np.ndarray:
+    """A conversation key for the 2018 layout (no ids): its participants other than me."""
+    codes, pairs = factorize_pairs(sender, f["to"].to_numpy(dtype=object))
+    keys = np.empty(len(pairs), dtype=object)
+    for index, (who, to) in enumerate(pairs):
+        people = {who} | {name for name, _ in split_recipients(to)}
+        keys[index] = "; ".join(sorted(p for p in people if p and match_key(p) != owner_key))
+    return keys[codes] if len(codes) else np.empty(0, dtype=object)
+
+
+def read_messages(source: Path | str | bytes, *, display: str = "messages.csv", problems: Problems | None = None,
+                  owner: str = "", owner_url: str = "", dropped: dict[str, int] | None = None) -> pd.DataFrame:
+    """Read ``messages.csv``: one row per (message, counterpart).
+
+    Parameters
+    ----------
+    source
+        The file's path or bytes.
+    display
+        The name used in problems (``archive.zip/messages.csv``).
+    problems
+        Collector to append problems to; without one, :class:`InputError` is
+        raised at the end if any error was found.
+    owner, owner_url
+        The archive owner ("me"), to tell sent from received.  If empty (or
+        absent from the senders) it is inferred, see :func:`infer_owner`.
+    dropped
+        Dict to add the counts of dropped rows to (``"message drafts"``,
+        ``"sponsored messages"``, ``"messages without counterpart"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date`` (datetime64[ns], UTC made naive), ``conversation``,
+        ``sender``, ``sender_url``, ``counterpart``, ``counterpart_url``,
+        ``direction`` (``sent``/``received``), ``line``.  ``attrs["owner"]``
+        and ``attrs["owner_url"]`` hold the owner used.
+
+    Examples
+    --------
+    >>> data = (b"CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\\n"
+    ...         b"c1,Me Myself,https://www.linkedin.com/in/me,\\"Ann Lee,Bo Ek\\","
+    ...         b"\\"https://www.linkedin.com/in/ann,https://www.linkedin.com/in/bo\\",2024-06-18 11:59:53 UTC,Hi\\n"
+    ...         b"c1,Ann Lee,https://www.linkedin.com/in/ann,\\"Me Myself,Bo Ek\\",,2024-06-19 08:00:00 UTC,Hey\\n")
+    >>> read_messages(data, owner="Me Myself")[["counterpart", "direction", "line"]].to_dict("records")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'counterpart': 'Ann Lee', 'direction': 'sent', 'line': 2},
+     {'counterpart': 'Bo Ek', 'direction': 'sent', 'line': 2},
+     {'counterpart': 'Ann Lee', 'direction': 'received', 'line': 3}]
+    """
+    local = problems if problems is not None else Problems()
+    frame, _, _ = load_messages(source, display=display, problems=local, owner=owner, owner_url=owner_url,
+                                dropped=dropped)
+    return finish(frame, MESSAGE_COLUMNS, problems, local)

@@ -1,0 +1,306 @@
+"""The loaded network: people, the interaction log matched to them, goals.
+
+:func:`load` reads every input that is given, matches the log and the
+annotations to people, and returns a :class:`Network`.  It collects every
+problem first and raises one :class:`~netanalysis.errors.InputError` listing
+them all if any is an error; warnings stay on ``Network.problems``.
+
+``Network.people`` (index ``person_id``) has one row per real connection and
+one per person off LinkedIn, with the connection columns of
+:mod:`netanalysis.io.connections`, ``on_linkedin`` (bool) and the annotation
+columns of :mod:`netanalysis.io.contacts` (empty when not annotated).
+``Network.log`` is the interaction log with ``person_id`` and ``with_ids``
+(a tuple of person ids) added.
+"""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem, Problems
+from .inputs import Inputs, resolve_inputs
+from .io.connections import CONNECTION_COLUMNS, read_connections
+from .io.contacts import read_contacts
+from .io.goals import Goals, read_goals
+from .io.interactions import read_interactions
+from .matching import Matcher
+from .text import looks_like_url, match_key, profile_slug, profile_url
+
+__all__ = ["Network", "load", "load_inputs"]
+
+_ANNOTATIONS = {"circle": "", "chemistry": pd.NA, "cadence_days": pd.NA, "status": "", "offers": "",
+                "needs": "", "knows": "", "notes": ""}
+
+
+@dataclass
+class Network:
+    """Everything a review needs, as loaded (no date applied yet)."""
+
+    people: pd.DataFrame
+    log: pd.DataFrame
+    goals: Goals = field(default_factory=Goals)
+    hidden_members: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    archive: object | None = None
+    owner: str = ""
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def missing(self) -> list[str]:
+        """Inputs not given, each with what the review cannot answer without it."""
+        out = []
+        if "interactions" not in self.sources:
+            out.append("interactions.csv (no log: strength, reciprocity, staleness and effort cannot be measured)")
+        if "contacts" not in self.sources:
+            out.append("contacts.csv (no circles, chemistry, cadences, offers and needs)")
+        if "goals" not in self.sources:
+            out.append("goals.toml (no purpose targets; default settings used)")
+        if "archive" not in self.sources:
+            out.append("the LinkedIn archive (no messages, invitations, endorsements or recommendations)")
+        return out
+
+
+def load(folder: str | Path | None = None, *, connections=None, interactions=None, contacts=None,
+         goals=None, archive=None, problems: Problems | None = None) -> Network:
+    """Load a network from a folder and/or explicit files.
+
+    Parameters
+    ----------
+    folder : path, optional
+        A folder holding ``Connections.csv``, ``interactions.csv``,
+        ``contacts.csv``, ``goals.toml`` and LinkedIn archive files by their
+        usual names, or an archive ``.zip``.
+    connections, interactions, contacts, goals, archive : path, optional
+        Explicit files (they win over the folder's).
+    problems : Problems, optional
+        Collect every problem here and return what loaded instead of raising
+        (used by ``check``).
+
+    Examples
+    --------
+    >>> from netanalysis.sample import write_sample
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = write_sample(folder, "student", seed=1)
+    >>> net = load(folder)
+    >>> bool(net.people["on_linkedin"].any())
+    True
+    """
+    inputs = resolve_inputs(folder, connections=connections, interactions=interactions,
+                            contacts=contacts, goals=goals, archive=archive)
+    return load_inputs(inputs, problems=problems)
+
+
+def _connections_source(inputs: Inputs, problems: Problems) -> tuple[object, str] | None:
+    if inputs.connections is not None:
+        return inputs.connections, inputs.connections.name
+    try:
+        with zipfile.ZipFile(inputs.archive) as archive:
+            for name in archive.namelist():
+                if Path(name).name.lower() == "connections.csv":
+                    return archive.read(name), f"{inputs.archive.name}/{name}"
+    except (zipfile.BadZipFile, OSError) as exc:
+        problems.error(inputs.archive.name, f"cannot be opened as a zip ({exc})", code="bad-zip",
+                       fix="download the archive again from LinkedIn, or unzip it and give the folder")
+    return None
+
+
+def load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network:
+    """Load the files named by :class:`~netanalysis.inputs.Inputs` (see :func:`load`)."""
+    own = problems is None
+    problems = Problems() if own else problems
+    sources: dict[str, str] = {}
+    source = _connections_source(inputs, problems)
+    if source is None:
+        connections = read_connections(b"First Name,Last Name,Connected On\n", problems=Problems())
+    else:
+        connections = read_connections(source[0], display=source[1], problems=problems)
+        sources["connections"] = source[1]
+    log = annotations = None
+    if inputs.interactions is not None:
+        log = read_interactions(inputs.interactions, problems=problems)
+        sources["interactions"] = inputs.interactions.name
+    if inputs.contacts is not None:
+        annotations = read_contacts(inputs.contacts, problems=problems)
+        sources["contacts"] = inputs.contacts.name
+    goal_settings = Goals()
+    if inputs.goals is not None:
+        goal_settings = read_goals(inputs.goals, problems=problems)
+        sources["goals"] = inputs.goals.name
+    archive = None
+    owner = ""
+    if inputs.archive is not None:
+        from .io.archive import read_archive
+
+        archive = read_archive(inputs.archive, problems=problems)
+        sources["archive"] = inputs.archive.name
+        owner = archive.owner
+
+    people = _people_from_connections(connections)
+    matcher = Matcher(people)
+    if annotations is not None:
+        people = _annotate(people, annotations, matcher, sources["contacts"], problems)
+    if log is None:
+        log = read_interactions(b"date,contact,kind,direction\n")
+    log = _match_log(log, people, matcher, sources.get("interactions", "interactions.csv"), problems)
+    people = pd.concat([people, log.attrs.pop("new_people")]) if len(log.attrs.get("new_people", [])) \
+        else people
+    log.attrs.pop("new_people", None)
+    people = _resolve_knows(people, matcher, sources.get("contacts", "contacts.csv"), problems)
+    if own:
+        problems.raise_if_errors()
+    return Network(people=people, log=log, goals=goal_settings,
+                   hidden_members=int(connections.attrs.get("hidden_members", 0)),
+                   problems=list(problems.items), sources=sources, archive=archive, owner=owner)
+
+
+def _people_from_connections(connections: pd.DataFrame) -> pd.DataFrame:
+    ids = ("c:" + connections["slug"]).where(connections["slug"] != "", "c#" + connections["line"].astype(str))
+    ids = ids.where(~ids.duplicated(), ids + "#" + connections["line"].astype(str))
+    people = connections.set_index(pd.Index(ids, name="person_id"))
+    people["on_linkedin"] = True
+    for column, default in _ANNOTATIONS.items():
+        people[column] = default
+    return people.astype({"chemistry": "Int64", "cadence_days": "Int64"})
+
+
+def _off_linkedin(names: list[str], url_cells: list[str] | None = None) -> pd.DataFrame:
+    rows = []
+    for index, name in enumerate(names):
+        url = profile_url(url_cells[index]) if url_cells else ""
+        rows.append({"contact": name, "url": url, "slug": profile_slug(url) if url else "",
+                     "key": match_key(name)})
+    frame = pd.DataFrame(rows, columns=["contact", "url", "slug", "key"])
+    for column in CONNECTION_COLUMNS:
+        if column not in frame:
+            frame[column] = pd.NaT if column == "connected_on" else (0 if column == "line" else "")
+    frame["connected_on"] = pd.to_datetime(frame["connected_on"]).astype("datetime64[ns]")
+    frame["on_linkedin"] = False
+    for column, default in _ANNOTATIONS.items():
+        frame[column] = default
+    ids = "x:" + frame["key"].where(frame["key"] != "", frame["slug"])
+    frame.index = pd.Index(ids, name="person_id")
+    return frame.astype({"chemistry": "Int64", "cadence_days": "Int64"})[
+        [*CONNECTION_COLUMNS, "on_linkedin", *_ANNOTATIONS]].drop(columns=[])
+
+
+def _ambiguous(problems: Problems, display: str, line: int, column: str, cell: str,
+               candidates: tuple[str, ...], people: pd.DataFrame, also: list[int] | None = None) -> None:
+    listed = "; ".join(
+        f"{people.at[c, 'contact']} ({people.at[c, 'url'] or 'no URL'}, {people.at[c, 'company'] or 'no company'})"
+        for c in candidates)
+    others = sorted(set(also or []) - {line})
+    if others:
+        shown = ", ".join(str(n) for n in others[:10]) + (", ..." if len(others) > 10 else "")
+        listed += f" (the name is also on line(s) {shown})"
+    problems.error(display, f"matches {len(candidates)} connections: {listed}", line=line, column=column,
+                   value=cell, code="ambiguous-name", fix="write that person's LinkedIn profile URL instead of the name")
+
+
+def _unmatched(problems: Problems, display: str, line: int, column: str, cell: str, rows: int,
+               matcher: Matcher) -> None:
+    close = matcher.suggestions(cell)
+    fix = ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
+        "if they are on LinkedIn, check the spelling or use their profile URL"
+    problems.warning(display, f"matches no connection; kept as a person off LinkedIn ({rows} row(s))",
+                     line=line, column=column, value=cell, fix=fix, code="off-linkedin")
+
+
+def _annotate(people, annotations, matcher, display, problems):
+    new_names, new_urls = [], []
+    targets: list[str | None] = []
+    for line, cell in zip(annotations["line"], annotations["contact"]):
+        if not cell:
+            targets.append(None)
+            continue
+        found = matcher.match(cell)
+        if found.ambiguous:
+            _ambiguous(problems, display, int(line), "contact", cell, found.candidates, people)
+            targets.append(None)
+        elif found.person_id is None:
+            _unmatched(problems, display, int(line), "contact", cell, 1, matcher)
+            name = cell if not looks_like_url(cell) else profile_slug(cell)
+            new_names.append(name)
+            new_urls.append(cell if looks_like_url(cell) else "")
+            targets.append("x:" + (match_key(name) or profile_slug(cell)))
+        else:
+            targets.append(found.person_id)
+    if new_names:
+        extra = _off_linkedin(new_names, new_urls)
+        extra = extra[~extra.index.duplicated()]
+        people = pd.concat([people, extra])
+        matcher.add(extra)
+    annotations = annotations.assign(person_id=targets).dropna(subset=["person_id"])
+    annotations = annotations.drop_duplicates("person_id").set_index("person_id")
+    for column in _ANNOTATIONS:
+        people.loc[annotations.index, column] = annotations[column]
+    return people
+
+
+def _match_log(log, people, matcher, display, problems):
+    """Add ``person_id`` and ``with_ids``; unmatched names become people off LinkedIn."""
+    resolved: dict[str, str | None] = {}
+    new: dict[str, str] = {}  # person_id -> display name
+
+    def resolve(cell: str, line: int, column: str, rows: int, lines: list[int] | None = None) -> str | None:
+        found = matcher.match(cell)
+        if found.ambiguous:
+            _ambiguous(problems, display, line, column, cell, found.candidates, people, lines)
+            return None
+        if found.person_id is not None:
+            return found.person_id
+        name = profile_slug(cell) if looks_like_url(cell) else cell
+        person_id = "x:" + (match_key(name) or name)
+        if person_id not in new:
+            _unmatched(problems, display, line, column, cell, rows, matcher)
+            new[person_id] = name
+        return person_id
+
+    counts = log["contact"].value_counts()
+    lines_of = log.groupby("contact", sort=False)["line"].agg(list)
+    for cell in counts.index:
+        if cell:
+            lines = [int(n) for n in lines_of[cell]]
+            resolved[cell] = resolve(cell, min(lines), "contact", int(counts[cell]), lines)
+    person_ids = log["contact"].map(resolved)
+    with_ids = []
+    for line, cell in zip(log["line"], log["with"]):
+        if not cell:
+            with_ids.append(())
+            continue
+        ids = []
+        for name in cell.split(";"):
+            key = ("with", name)
+            if key not in resolved:
+                resolved[key] = resolve(name, int(line), "with", 1)
+            if resolved[key]:
+                ids.append(resolved[key])
+        with_ids.append(tuple(ids))
+    log = log.assign(person_id=person_ids, with_ids=with_ids)
+    log.attrs["new_people"] = _off_linkedin(list(new.values())) if new else pd.DataFrame()
+    return log
+
+
+def _resolve_knows(people, matcher, display, problems):
+    """Turn the ``knows`` names of ``contacts.csv`` into person ids (``knows_ids``)."""
+    knows_ids = []
+    for person_id, cell in zip(people.index, people["knows"]):
+        ids = []
+        for name in (cell.split(";") if cell else []):
+            found = matcher.match(name)
+            if found.person_id is not None and found.person_id != person_id:
+                ids.append(found.person_id)
+            elif found.ambiguous:
+                _ambiguous(problems, display, int(people.at[person_id, "line"]) or 0, "knows", name,
+                           found.candidates, people)
+            else:
+                problems.warning(display, "in 'knows' matches no connection and is ignored", column="knows",
+                                 value=name, code="off-linkedin", fix="use the name as on LinkedIn, or the URL")
+        knows_ids.append(tuple(ids))
+    return people.assign(knows_ids=knows_ids)

@@ -1,0 +1,160 @@
+"""The strategic review: every question answered as plain data, as of a date.
+
+>>> import netanalysis, tempfile                                  # doctest: +SKIP
+>>> net = netanalysis.load("data/sample")                         # doctest: +SKIP
+>>> rev = netanalysis.review(net, as_of="2026-11-01")             # doctest: +SKIP
+>>> rev.findings[0].rule                                          # doctest: +SKIP
+'matchmaking'
+
+Each question lives in its own module and returns a :class:`Result`
+dataclass; each module also turns its result into :class:`Finding` s (one
+rule of the seeds' advice each) and candidate :class:`Action` s.  This module
+runs them in order, ranks the findings (the first is the headline) and keeps
+the week's top actions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pandas as pd
+
+from ..table import as_timestamp, contacts_table
+from . import depth as _depth
+from . import diversity as _diversity
+from . import matchmaking as _matchmaking
+from . import purpose as _purpose
+from . import reciprocity as _reciprocity
+from . import staleness as _staleness
+from .graph import alter_ties, build_graph
+from .result import Action, Finding, Result, plain
+from .ties import LAYER_NAMES, tie_table
+
+__all__ = ["Review", "review", "Finding", "Action"]
+
+
+@dataclass
+class Review(Result):
+    """The whole review (``to_dict()`` / ``to_json()`` give the plain summary)."""
+
+    as_of: dt.date
+    summary: dict
+    depth: _depth.Depth
+    reciprocity: _reciprocity.Reciprocity
+    staleness: _staleness.Staleness
+    diversity: _diversity.Diversity
+    purpose: _purpose.PurposeChemistry
+    matchmaking: _matchmaking.Matchmaking
+    findings: list[Finding]
+    actions: list[Action]
+    data_quality: dict
+    _ties: pd.DataFrame = field(repr=False, default=None)
+    _graph: nx.Graph = field(repr=False, default=None)
+    _contacts: pd.DataFrame = field(repr=False, default=None)
+
+    @property
+    def ties(self) -> pd.DataFrame:
+        """Per-person tie table (see :mod:`netanalysis.review.ties`)."""
+        return self._ties
+
+    @property
+    def graph(self) -> nx.Graph:
+        """The weighted ego graph (see :mod:`netanalysis.review.graph`)."""
+        return self._graph
+
+    @property
+    def contacts(self) -> pd.DataFrame:
+        """The per-contact table, as the ``contacts`` command writes it."""
+        return self._contacts
+
+    @property
+    def headline(self) -> Finding | None:
+        return self.findings[0] if self.findings else None
+
+    def to_json(self, **kwargs) -> str:
+        kwargs.setdefault("indent", 2)
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+
+def review(net, as_of, *, seed: int = 0) -> Review:
+    """Review ``net`` as of ``as_of`` (a date, ``Timestamp`` or ISO string).
+
+    ``seed`` fixes community detection.  Nothing here reads the clock.
+    """
+    stamp = as_timestamp(as_of)
+    goals = net.goals
+    ties = tie_table(net, stamp)
+    alters = alter_ties(net, ties, stamp)
+    graph = build_graph(net, ties, stamp, alters=alters)
+
+    stale = _staleness.staleness(ties, goals=goals, as_of=stamp)
+    diverse = _diversity.diversity(ties, graph, goals=goals, as_of=stamp, seed=seed)
+    ties = ties.assign(cluster=diverse.clusters.reindex(ties.index).fillna(""),
+                       cadence_used=stale.cadence.reindex(ties.index),
+                       overdue=stale.overdue.reindex(ties.index))
+    deep = _depth.breadth_depth(ties, goals=goals, as_of=stamp)
+    recip = _reciprocity.reciprocity(ties, goals=goals, as_of=stamp, archive=net.archive)
+    purpose = _purpose.purpose_chemistry(ties, net.log, goals=goals, as_of=stamp)
+    match = _matchmaking.matchmaking(ties, graph, goals=goals, as_of=stamp)
+
+    modules = [(_depth, deep), (_reciprocity, recip), (_staleness, stale), (_diversity, diverse),
+               (_purpose, purpose), (_matchmaking, match)]
+    findings = [f for module, result in modules for f in module.findings(result)]
+    findings.sort(key=lambda f: -f.severity)
+    candidates = [a for module, result in modules for a in module.actions(result)]
+    actions = _week(candidates, goals.actions_per_week)
+
+    extra = pd.DataFrame({
+        "strength": ties["strength"].round(4),
+        "layer": ties["layer"],
+        "layer_name": ties["layer"].map(LAYER_NAMES).fillna(""),
+        "cluster": ties["cluster"],
+        "balance": ties["balance"],
+        "cadence_days_used": ties["cadence_used"],
+        "overdue": ties["overdue"],
+        "effort": ties["effort"],
+    })
+    contacts = contacts_table(net, stamp, extra=extra)
+    people = net.people
+    summary = {
+        "connections": int(people["on_linkedin"].sum()),
+        "people_off_linkedin": int((~people["on_linkedin"]).sum()),
+        "hidden_members": net.hidden_members,
+        "log_rows": int(len(net.log)),
+        "log_rows_used": int(((net.log["date"] <= stamp) & net.log["person_id"].notna()).sum()),
+        "alter_ties": len(alters),
+        "goals": goals.to_dict(),
+        "owner": net.owner,
+        "headline": findings[0].to_dict() if findings else None,
+    }
+    quality = {
+        "hidden_members": net.hidden_members,
+        "future_rows": int((net.log["date"] > stamp).sum()),
+        "off_linkedin": sorted(people.loc[~people["on_linkedin"], "contact"].tolist()),
+        "warnings": [str(p) for p in net.warnings],
+        "missing": net.missing(),
+        "sources": dict(net.sources),
+    }
+    return Review(as_of=stamp.date(), summary=summary, depth=deep, reciprocity=recip, staleness=stale,
+                  diversity=diverse, purpose=purpose, matchmaking=match, findings=findings,
+                  actions=actions, data_quality=quality, _ties=ties, _graph=graph, _contacts=contacts)
+
+
+def _week(candidates: list[Action], size: int) -> list[Action]:
+    """The top ``size`` actions by priority, one per person (the highest wins)."""
+    chosen: list[Action] = []
+    seen: set[str] = set()
+    for action in sorted(candidates, key=lambda a: (-a.priority, a.verb, a.contacts)):
+        ids = set(action.person_ids or action.contacts)
+        if ids & seen:
+            continue
+        chosen.append(action)
+        seen |= ids
+        if len(chosen) >= size:
+            break
+    return chosen
+
+

@@ -1,0 +1,96 @@
+"""The weighted ego graph: the user (``"me"``), each contact, and the ties
+between contacts that the data shows.
+
+Ego-contact edges carry ``weight`` = tie strength, plus the ledger
+(``given``, ``received``, ``interactions``).  Contact-contact edges exist only
+where the data shows them, and each records why in ``reasons``:
+
+* ``met together``: both named on one log row (``contact`` and ``with``);
+* ``introduced``: an ``intro`` row (the contact and the person introduced);
+* ``same employer``: the same current company, among the contacts you have
+  met or annotated (LinkedIn's export has no ties between contacts, so a
+  never-met connection gets none; none are invented);
+* ``knows``: the ``knows`` column of ``contacts.csv``.
+
+Edge ``weight`` between contacts is the number of pieces of evidence.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from ..table import log_until
+
+__all__ = ["EGO", "alter_ties", "build_graph"]
+
+EGO = "me"
+#: Largest employer group tied as a clique; bigger ones are left out (a
+#: company of thousands says little about who knows whom).
+MAX_EMPLOYER_GROUP = 50
+
+
+def alter_ties(net, ties: pd.DataFrame, as_of) -> dict[tuple[str, str], set[str]]:
+    """Contact-contact ties with their reasons (see module docstring).
+
+    Returns ``{(a, b): {"met together", ...}}`` with ``a < b``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> people = pd.DataFrame({"knows_ids": [(), (), ()]}, index=["a", "b", "c"])
+    >>> ties = pd.DataFrame({"company": ["X", "X", "Y"], "interactions": [1, 1, 0], "circle": ["", "", ""]},
+    ...                     index=["a", "b", "c"])
+    >>> log = pd.DataFrame({"person_id": ["a"], "with_ids": [("c",)], "kind": ["intro"],
+    ...                     "date": pd.to_datetime(["2026-01-01"])})
+    >>> sorted((k, sorted(v)) for k, v in alter_ties(SimpleNamespace(people=people, log=log), ties, "2026-02-01").items())
+    [(('a', 'b'), ['same employer']), (('a', 'c'), ['introduced'])]
+    """
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def tie(a: str, b: str, reason: str) -> None:
+        if a != b:
+            found[(a, b) if a < b else (b, a)].add(reason)
+
+    rows = log_until(net.log, as_of)
+    with_rows = rows[rows["with_ids"].map(len) > 0]
+    for person, others, kind in zip(with_rows["person_id"], with_rows["with_ids"], with_rows["kind"]):
+        reason = "introduced" if kind == "intro" else "met together"
+        for other in others:
+            tie(person, other, reason)
+        if kind != "intro":
+            for a, b in combinations(others, 2):
+                tie(a, b, "met together")
+    known = ties[(ties["interactions"] > 0) | (ties["circle"] != "")]
+    company = known["company"].str.strip().str.lower()
+    for _, members in known.groupby(company[company != ""]).groups.items():
+        if 1 < len(members) <= MAX_EMPLOYER_GROUP:
+            for a, b in combinations(sorted(members), 2):
+                tie(a, b, "same employer")
+    if "knows_ids" in net.people:
+        for person, others in net.people["knows_ids"].items():
+            for other in others:
+                tie(person, other, "knows")
+    return dict(found)
+
+
+def build_graph(net, ties: pd.DataFrame, as_of, *, alters: dict | None = None) -> nx.Graph:
+    """The ego graph as of ``as_of``: ``"me"`` tied to every person, weighted by strength.
+
+    Nodes are inserted in sorted order so community detection is reproducible.
+    """
+    graph = nx.Graph()
+    graph.add_node(EGO, contact="me")
+    for person in sorted(ties.index):
+        graph.add_node(person, contact=ties.at[person, "contact"])
+    for person, strength, given, received, count in zip(
+            ties.index, ties["strength"], ties["given"], ties["received"], ties["interactions"]):
+        graph.add_edge(EGO, person, weight=float(strength), given=int(given), received=int(received),
+                       interactions=int(count))
+    alters = alter_ties(net, ties, as_of) if alters is None else alters
+    for (a, b), reasons in sorted(alters.items()):
+        graph.add_edge(a, b, weight=float(len(reasons)), reasons=sorted(reasons))
+    return graph

@@ -1,0 +1,179 @@
+"""The ego-contact ties as of a date: ledger, effort, tie strength, Dunbar layer.
+
+:func:`tie_table` is the one table every review question reads.  Index
+``person_id``; columns:
+
+* from the people table: ``contact, company, position, url, on_linkedin,
+  connected_on, circle, chemistry, cadence_days, status, offers, needs``
+* the ledger (log rows dated on or before ``as_of``): ``interactions,
+  given, received, first_contact, last_contact, days_since_last`` and
+  ``balance = given - received``
+* ``given_recent, received_recent``: the same ledgers, each row weighted by
+  its decay ``w = 2 ** (-age_days / half_life)`` (time-decayed reciprocity)
+* ``effort``: log rows in the review window ``(as_of - window_days, as_of]``
+* ``strength`` (0-1), ``peak_strength`` (the strength on the day of the last
+  contact, "how strong it once was") and ``layer`` (1-5, ``<NA>`` if never met)
+
+Tie strength
+------------
+Granovetter (1973) defines the strength of a tie as "a (probably linear)
+combination of the amount of time, the emotional intensity, the intimacy
+(mutual confiding), and the reciprocal services which characterize the tie";
+Gilbert & Karahalios (2009) predict it from intensity, recency, reciprocity,
+multiplexity and duration.  Here, over a contact's rows ``r`` with value
+``v_r`` (1-5) and age ``a_r`` days::
+
+    I = Σ_r (v_r / 5) · 2^(-a_r / h)            recency-decayed, value-weighted frequency
+    F = I / (I + 1)                             saturating: one fresh 5-value contact gives 0.5
+    T = 2·min(G, R) / (G + R)                   two-way-ness, G = Σ v over gave+mutual rows,
+                                                R = Σ v over received+mutual rows (0 if none)
+    M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9      multiplexity
+    D = min(1, years since first contact or connection / 5)            duration
+    strength = F · (0.55 + 0.15·T + 0.15·M + 0.15·D)
+
+``h`` is ``goals.half_life_days`` (default 180).  ``peak_strength`` is the
+same with the ages counted to the last contact instead of ``as_of``
+(``I_peak = I · 2^(days_since_last / h)``).
+
+Layers
+------
+Dunbar's layers (Zhou, Sornette, Hill & Dunbar 2005; Dunbar 2018): the met
+contacts ranked by strength (ties broken by last contact, then id), ranks 1-5
+are layer 1 (support clique), 6-15 layer 2 (sympathy group), 16-50 layer 3,
+51-150 layer 4 (active network), beyond 150 layer 5 (acquaintances).
+
+References
+----------
+Granovetter, M. (1973). The strength of weak ties. American Journal of Sociology 78(6).
+Gilbert, E. & Karahalios, K. (2009). Predicting tie strength with social media. CHI '09.
+Zhou, W.-X., Sornette, D., Hill, R. A. & Dunbar, R. I. M. (2005). Discrete hierarchical
+organization of social group sizes. Proc. R. Soc. B 272.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..table import as_timestamp, ledger, log_until
+
+__all__ = ["tie_table", "LAYER_SIZES", "LAYER_NAMES", "strength_from_parts"]
+
+LAYER_SIZES = (5, 15, 50, 150)
+LAYER_NAMES = {1: "support clique (5)", 2: "sympathy group (15)", 3: "affinity group (50)",
+               4: "active network (150)", 5: "acquaintances (150+)"}
+_PEOPLE_COLUMNS = ["contact", "company", "position", "url", "on_linkedin", "connected_on", "circle",
+                   "chemistry", "cadence_days", "status", "offers", "needs"]
+
+
+def strength_from_parts(intensity, two_way, multiplex, duration):
+    """``F(I) · (0.55 + 0.15·T + 0.15·M + 0.15·D)`` with ``F(I) = I / (I + 1)``.
+
+    >>> round(float(strength_from_parts(1.0, 1.0, 1.0, 1.0)), 3)
+    0.5
+    >>> float(strength_from_parts(0.0, 1.0, 1.0, 1.0))
+    0.0
+    """
+    intensity = np.asarray(intensity, dtype=float)
+    saturation = intensity / (intensity + 1.0)
+    return saturation * (0.55 + 0.15 * np.asarray(two_way) + 0.15 * np.asarray(multiplex)
+                         + 0.15 * np.asarray(duration))
+
+
+def tie_table(net, as_of, *, half_life_days: float | None = None,
+              window_days: int | None = None) -> pd.DataFrame:
+    """One row per person with ledger, effort, strength and layer as of ``as_of``.
+
+    Parameters
+    ----------
+    net : Network
+        From :func:`netanalysis.load`.
+    as_of : date-like
+        The review date; log rows after it are ignored.
+    half_life_days, window_days : optional
+        Override ``net.goals``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> from netanalysis.io.goals import Goals
+    >>> people = pd.DataFrame({c: [""] for c in _PEOPLE_COLUMNS}, index=pd.Index(["a"], name="person_id"))
+    >>> people["connected_on"] = pd.NaT
+    >>> log = pd.DataFrame({"person_id": ["a"], "date": pd.to_datetime(["2026-01-01"]), "value": [5],
+    ...     "direction": ["mutual"], "kind": ["coffee"], "purpose": [""], "channel": ["offline"]})
+    >>> ties = tie_table(SimpleNamespace(people=people, log=log, goals=Goals()), "2026-01-01")
+    >>> round(float(ties.loc["a", "strength"]), 4)   # F=0.5, T=1, M=2/9, D=0
+    0.3667
+    """
+    stamp = as_timestamp(as_of)
+    goals = net.goals
+    half_life = float(half_life_days or goals.half_life_days)
+    window = int(window_days or goals.window_days)
+    people = net.people
+    ties = people[_PEOPLE_COLUMNS].copy()
+    money = ledger(people, net.log, stamp)
+    ties = ties.join(money)
+    ties["balance"] = ties["given"] - ties["received"]
+
+    rows = log_until(net.log, stamp)
+    age = (stamp - rows["date"]).dt.days.to_numpy(dtype=float)
+    decay = np.exp2(-age / half_life)
+    value = rows["value"].to_numpy(dtype=float)
+    direction = rows["direction"].to_numpy()
+    person = rows["person_id"]
+    frame = pd.DataFrame({
+        "person_id": person.to_numpy(),
+        "intensity": value / 5.0 * decay,
+        "given_recent": np.where(direction == "gave", value * decay, 0.0),
+        "received_recent": np.where(direction == "received", value * decay, 0.0),
+        "give_side": np.where(direction != "received", value, 0.0),
+        "take_side": np.where(direction != "gave", value, 0.0),
+        "effort": (age < window).astype(np.int64),
+    })
+    sums = frame.groupby("person_id").sum()
+    variety = _multiplexity(rows)
+    ties = ties.join(sums).join(variety)
+    for column in ["intensity", "given_recent", "received_recent", "give_side", "take_side", "multiplex"]:
+        ties[column] = ties[column].fillna(0.0)
+    ties["effort"] = ties["effort"].fillna(0).astype("int64")
+
+    give, take = ties.pop("give_side"), ties.pop("take_side")
+    total = give + take
+    two_way = np.where(total > 0, 2 * np.minimum(give, take) / total.where(total > 0, 1), 0.0)
+    start = ties[["first_contact", "connected_on"]].min(axis=1)
+    years = ((stamp - start).dt.days / 365.25).fillna(0).clip(lower=0)
+    duration = (years / 5).clip(upper=1.0)
+    multiplex = ties.pop("multiplex")
+    intensity = ties.pop("intensity")
+    ties["strength"] = strength_from_parts(intensity, two_way, multiplex, duration)
+    since = ties["days_since_last"].astype("float").fillna(0).to_numpy()
+    peak_intensity = intensity.to_numpy() * np.exp2(since / half_life)
+    ties["peak_strength"] = strength_from_parts(peak_intensity, two_way, multiplex, duration)
+    ties["two_way"] = two_way
+    ties["layer"] = _layers(ties)
+    return ties
+
+
+def _multiplexity(rows: pd.DataFrame) -> pd.DataFrame:
+    """``M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9`` per person."""
+    if rows.empty:
+        return pd.DataFrame({"multiplex": pd.Series(dtype=float)})
+    grouped = rows.groupby("person_id")
+    kinds = grouped["kind"].nunique().clip(upper=4)
+    channels = rows[rows["channel"] != ""].groupby("person_id")["channel"].nunique().clip(upper=2)
+    purposes = rows.loc[rows["purpose"] != "", ["person_id", "purpose"]]
+    purposes = purposes.assign(purpose=purposes["purpose"].str.split(";")).explode("purpose")
+    n_purposes = purposes.groupby("person_id")["purpose"].nunique().clip(upper=3)
+    parts = pd.concat([kinds, n_purposes, channels], axis=1).fillna(0)
+    return pd.DataFrame({"multiplex": parts.sum(axis=1) / 9.0})
+
+
+def _layers(ties: pd.DataFrame) -> pd.Series:
+    """Dunbar layer by strength rank among met contacts (module docstring)."""
+    met = ties[ties["interactions"] > 0]
+    order = met.assign(_last=met["last_contact"], _id=met.index).sort_values(
+        ["strength", "_last", "_id"], ascending=[False, False, True])
+    rank = pd.Series(np.arange(1, len(order) + 1), index=order.index)
+    bounds = np.array(LAYER_SIZES)
+    layer = pd.Series(np.searchsorted(bounds, rank.to_numpy(), side="left") + 1, index=rank.index)
+    return layer.reindex(ties.index).astype("Int64")

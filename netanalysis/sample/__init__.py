@@ -1,0 +1,154 @@
+"""Seeded synthetic networks in the real file formats, one persona each.
+
+:func:`generate` returns every input file netanalysis reads, as text, exactly as
+LinkedIn and a user would write it: ``Connections.csv`` (2023+ layout with its
+preamble), the user's ``interactions.csv``, ``contacts.csv`` and ``goals.toml``,
+and the LinkedIn archive files (``Profile.csv``, ``messages.csv``,
+``Invitations.csv``, endorsements and recommendations).  :func:`write_sample`
+writes them to a folder.
+
+Each persona in :data:`PERSONAS` exaggerates one piece of the seeds' advice so
+that the review's headline finding is its ``rule`` (``collector`` -> depth,
+``taker`` -> reciprocity, ``loyalist`` -> renewal, ``drifter`` -> staleness,
+``matchmaker`` -> matchmaking, ``student`` -> follow-up), with a sprinkle of the
+other traits (a family member, a low-chemistry contact with effort, cold ties,
+new connections never followed up, duplicate names logged by URL).
+
+Everything is drawn from one ``numpy.random.default_rng(seed)`` and all dates
+are relative to ``as_of``: the same arguments give the same bytes, on any day.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import NetanalysisError
+from ._archive import archive_files
+from ._log import contacts_csv, goals_toml, interactions_csv, make_subjects
+from ._people import connections_csv, make_people
+from ._personas import DEFAULT_PERSONA, PERSONAS, Owner, Persona
+
+__all__ = ["PERSONAS", "DEFAULT_PERSONA", "SAMPLE_AS_OF", "Persona", "Owner", "FILES",
+           "generate", "write_sample"]
+
+#: The day the bundled samples are "exported"; every date is relative to it.
+SAMPLE_AS_OF = date(2026, 11, 1)
+#: The files :func:`generate` returns, in this order.
+FILES = ("Connections.csv", "interactions.csv", "contacts.csv", "goals.toml", "Profile.csv",
+         "messages.csv", "Invitations.csv", "Endorsement_Received_Info.csv",
+         "Endorsement_Given_Info.csv", "Recommendations_Received.csv", "Recommendations_Given.csv")
+_LOG_WINDOW_DAYS = 3 * 365
+
+
+def generate(persona: str = DEFAULT_PERSONA, *, connections: int | None = None,
+             interactions: int | None = None, messages: int | None = None, seed: int = 7,
+             as_of: date = SAMPLE_AS_OF) -> dict[str, str]:
+    """Generate one persona's files as text.
+
+    Parameters
+    ----------
+    persona : str
+        A key of :data:`PERSONAS`.
+    connections, interactions, messages : int, optional
+        Rows of ``Connections.csv`` (hidden members included), of
+        ``interactions.csv`` and of ``messages.csv``; ``None`` takes the
+        persona's default.
+    seed : int
+        Seed of the one random generator; the same arguments give the same bytes.
+    as_of : datetime.date
+        The export day: no date in any file is later.
+
+    Returns
+    -------
+    dict of str to str
+        ``{file name: file text}`` for every name in :data:`FILES`.
+
+    Raises
+    ------
+    NetanalysisError
+        For an unknown persona or a negative count.
+
+    Examples
+    --------
+    >>> files = generate("student", seed=1)
+    >>> files["Connections.csv"].splitlines()[3]
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On'
+    >>> files["interactions.csv"].splitlines()[0]
+    'date,contact,kind,direction,value,purpose,channel,with,notes'
+    >>> generate("student", seed=1) == files
+    True
+    """
+    spec = _persona(persona)
+    n_conn = spec.connections if connections is None else _count("connections", connections)
+    n_rows = spec.interactions if interactions is None else _count("interactions", interactions)
+    n_msg = spec.messages if messages is None else _count("messages", messages)
+    rng = np.random.default_rng(seed)
+    window = int(min(_LOG_WINDOW_DAYS, spec.connection_years * 365))
+    people = make_people(rng, spec, n_conn)
+    subjects = make_subjects(rng, spec, people, n_rows, window)
+    files = {
+        "interactions.csv": interactions_csv(rng, spec, people, subjects, n_rows, as_of),
+        "contacts.csv": contacts_csv(rng, spec, people, subjects),
+        "goals.toml": goals_toml(spec),
+    }
+    files.update(archive_files(rng, spec, people, subjects, n_msg, as_of))
+    files["Connections.csv"] = connections_csv(people, as_of)
+    return {name: files[name] for name in FILES}
+
+
+def write_sample(directory, persona: str = DEFAULT_PERSONA, *, connections: int | None = None,
+                 interactions: int | None = None, messages: int | None = None, seed: int = 7,
+                 as_of: date = SAMPLE_AS_OF, force: bool = False) -> list[Path]:
+    """Generate a persona (see :func:`generate`) and write its files to ``directory``.
+
+    The directory is created if needed.  Nothing is written if any file would
+    be overwritten, unless ``force`` is true.  Files are UTF-8 with LF line ends.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The paths written, in the order of :data:`FILES`.
+
+    Raises
+    ------
+    NetanalysisError
+        For an unknown persona, a negative count, or a file already there
+        (without ``force``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     paths = write_sample(tmp, "student")
+    ...     [p.name for p in paths][:2]
+    ['Connections.csv', 'interactions.csv']
+    """
+    files = generate(persona, connections=connections, interactions=interactions,
+                     messages=messages, seed=seed, as_of=as_of)
+    folder = Path(directory)
+    paths = [folder / name for name in files]
+    existing = [p.name for p in paths if p.exists()]
+    if existing and not force:
+        raise NetanalysisError(
+            f"{folder}: would overwrite {', '.join(existing)}. "
+            "Fix: choose an empty folder, or pass --force (force=True) to replace them")
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, text in zip(paths, files.values()):
+        path.write_bytes(text.encode("utf-8"))
+    return paths
+
+
+def _persona(name: str) -> Persona:
+    try:
+        return PERSONAS[name]
+    except (KeyError, TypeError):
+        raise NetanalysisError(
+            f"unknown persona {name!r}. Fix: use one of {', '.join(PERSONAS)}") from None
+
+
+def _count(what: str, value: int) -> int:
+    if isinstance(value, bool) or int(value) != value or value < 0:
+        raise NetanalysisError(f"{what} must be a whole number >= 0, not {value!r}")
+    return int(value)

@@ -1,0 +1,105 @@
+"""The per-contact table: one row per real connection and per person off LinkedIn.
+
+Columns (DESIGN.md, Commands): ``contact, first_name, last_name, url, email,
+company, position, connected_on, interactions, last_contact,
+days_since_last, given, received`` and more, as of a date.
+
+Formulas, over the log rows of the contact dated on or before ``as_of``:
+
+* ``interactions`` = number of rows where they are the ``contact``
+* ``given`` = Σ value over their ``gave`` rows; ``received`` = Σ value over
+  their ``received`` rows (``mutual`` rows count in neither ledger)
+* ``last_contact`` = max date; ``days_since_last`` = ``as_of - last_contact``
+  in days (empty if never)
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+__all__ = ["ledger", "BASE_COLUMNS"]
+
+BASE_COLUMNS = ["contact", "first_name", "last_name", "url", "email", "company", "position",
+                "connected_on", "interactions", "last_contact", "days_since_last", "given", "received"]
+
+
+def as_timestamp(as_of: dt.date | str | pd.Timestamp) -> pd.Timestamp:
+    """``as_of`` as a midnight :class:`pandas.Timestamp` (accepts ISO strings)."""
+    return pd.Timestamp(as_of).normalize()
+
+
+def log_until(log: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The log rows dated on or before ``as_of`` with a known person."""
+    stamp = as_timestamp(as_of)
+    return log[(log["date"] <= stamp) & log["person_id"].notna()]
+
+
+def ledger(people: pd.DataFrame, log: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Per person: ``interactions``, ``given``, ``received``, ``first_contact``,
+    ``last_contact``, ``days_since_last`` as of ``as_of`` (see module docstring).
+
+    Examples
+    --------
+    >>> people = pd.DataFrame(index=pd.Index(["a", "b"], name="person_id"))
+    >>> log = pd.DataFrame({"person_id": ["a", "a", "a"], "direction": ["gave", "received", "mutual"],
+    ...                     "value": [3, 2, 5], "date": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-03-01"])})
+    >>> ledger(people, log, "2026-03-11")[["interactions", "given", "received", "days_since_last"]].to_dict("index")
+    {'a': {'interactions': 3, 'given': 3, 'received': 2, 'days_since_last': 10}, 'b': {'interactions': 0, 'given': 0, 'received': 0, 'days_since_last': None}}
+    """
+    stamp = as_timestamp(as_of)
+    rows = log_until(log, stamp)
+    grouped = rows.groupby("person_id")
+    value = rows["value"]
+    out = pd.DataFrame({
+        "interactions": grouped.size(),
+        "given": value.where(rows["direction"] == "gave", 0).groupby(rows["person_id"]).sum(),
+        "received": value.where(rows["direction"] == "received", 0).groupby(rows["person_id"]).sum(),
+        "first_contact": grouped["date"].min(),
+        "last_contact": grouped["date"].max(),
+    }).reindex(people.index)
+    for column in ("interactions", "given", "received"):
+        out[column] = out[column].fillna(0).astype("int64")
+    out["days_since_last"] = (stamp - out["last_contact"]).dt.days.astype("Int64")
+    return out
+
+
+def contacts_table(net, as_of, *, extra: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The per-contact table of ``net`` as of ``as_of`` (plain values, ready for CSV).
+
+    ``extra`` (index ``person_id``) adds columns computed by the review
+    (strength, layer, cluster, ...).  Dates are ISO strings, empty if unknown.
+
+    Examples
+    --------
+    """
+    people = net.people
+    money = ledger(people, net.log, as_of)
+    table = pd.DataFrame({
+        "contact": people["contact"],
+        "first_name": people["first_name"],
+        "last_name": people["last_name"],
+        "url": people["url"],
+        "email": people["email"],
+        "company": people["company"],
+        "position": people["position"],
+        "connected_on": _iso(people["connected_on"]),
+        "interactions": money["interactions"],
+        "last_contact": _iso(money["last_contact"]),
+        "days_since_last": money["days_since_last"],
+        "given": money["given"],
+        "received": money["received"],
+        "on_linkedin": people["on_linkedin"],
+        "circle": people["circle"],
+        "chemistry": people["chemistry"],
+        "cadence_days": people["cadence_days"],
+        "status": people["status"],
+    }, index=people.index)
+    if extra is not None:
+        table = table.join(extra, how="left")
+    return table
+
+
+def _iso(dates: pd.Series) -> pd.Series:
+    text = pd.to_datetime(dates).dt.strftime("%Y-%m-%d")
+    return text.where(dates.notna(), "")

@@ -1,0 +1,100 @@
+"""Text clean-up shared by every reader: display names, match keys, URLs.
+
+A *match key* is what two spellings of one name have in common: case,
+accents and transliteration (``Søren`` = ``Soren``, via :mod:`anyascii`),
+styled Unicode letters (NFKC), invisible marks (U+200E, U+FE0F, ...), emoji,
+punctuation and extra spaces are all ignored.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import unquote
+
+from anyascii import anyascii
+
+__all__ = ["clean_text", "match_key", "profile_slug", "profile_url", "is_email"]
+
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D,
+     0x202E, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0xFE0E, 0xFE0F, 0x00AD]
+)
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"(?:^|/)in/([^/?#\s]+)", re.IGNORECASE)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def clean_text(value: object) -> str:
+    """Strip invisible marks and surrounding/duplicate white space; keep the rest.
+
+    >>> clean_text("  Søren\\u200e  Hansen ")
+    'Søren Hansen'
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = str(value)
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=200_000)
+def match_key(name: str) -> str:
+    """The key two spellings of one name share.
+
+    >>> match_key("Søren  HANSEN")
+    'soren hansen'
+    >>> match_key("𝐉𝐚𝐧𝐞 Doe 🚀")
+    'jane doe'
+    """
+    if not name:
+        return ""
+    if name.isascii():
+        return _SPACES.sub(" ", _NOT_WORD.sub(" ", name.lower())).strip()
+    text = unicodedata.normalize("NFKC", name.translate(_INVISIBLE))
+    kept = "".join(
+        ch for ch in text if unicodedata.category(ch)[0] not in ("S", "C")
+    )
+    text = anyascii(kept).lower()
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
+
+
+def profile_slug(url: str) -> str:
+    """The percent-decoded, lower-cased profile slug of a LinkedIn URL, or ''.
+
+    Works with or without scheme and ``www``; ``https://www.linkedin.com/in``
+    alone (LinkedIn's "unknown") gives ''.
+
+    >>> profile_slug("https://www.linkedin.com/in/s%C3%B8ren-hansen-1a2b3c/")
+    'søren-hansen-1a2b3c'
+    >>> profile_slug("linkedin.com/in/jane-doe")
+    'jane-doe'
+    """
+    if not url:
+        return ""
+    match = _SLUG.search(url.strip())
+    if not match:
+        return ""
+    return unquote(match.group(1)).strip().lower()
+
+
+def profile_url(url: str) -> str:
+    """The URL with its slug percent-decoded, ``https://www.`` form; '' if none.
+
+    >>> profile_url("www.linkedin.com/in/s%C3%B8ren")
+    'https://www.linkedin.com/in/søren'
+    """
+    slug = profile_slug(url)
+    return f"https://www.linkedin.com/in/{slug}" if slug else ""
+
+
+def looks_like_url(value: str) -> bool:
+    """True if a ``contact`` cell is a LinkedIn profile URL rather than a name."""
+    return "linkedin.com/in/" in value.lower() or value.lower().startswith("/in/")
+
+
+def is_email(value: str) -> bool:
+    """True for a plausible e-mail address (``urn:li:member:…`` is not one)."""
+    return bool(_EMAIL.match(value or ""))
