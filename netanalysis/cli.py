@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
-    as_of = args.as_of if getattr(args, "as_of", None) else dt.date.today()
+    today = dt.date.today()  # the one clock read; everything below takes a date
+    as_of = getattr(args, "as_of", None) or today
     from . import commands
 
     if args.command == "check":
@@ -116,7 +117,7 @@ def _run(args) -> int:
         print(f"wrote {len(written)} files to {args.output}")
         return 0
     if args.command == "report":
-        where = commands.report(args.folder if _has_inputs(args) else None, **_inputs(args), as_of=as_of,
+        where = commands.report(args.folder, **_inputs(args), as_of=args.as_of, today=today,
                                 output=args.output, json_path=args.json, show_emails=args.show_emails,
                                 anonymize=args.anonymize)
         print(f"wrote {where}")

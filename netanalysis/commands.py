@@ -54,7 +54,7 @@ def check(folder=None, *, connections=None, interactions=None, contacts=None, go
     print("", file=out)
     print("summary:", file=out)
     for key, name in net.sources.items():
-        print(f"  {key}: {name}", file=out)
+        print(f"  file ({key}): {name}", file=out)
     print(f"  connections: {int(people['on_linkedin'].sum())} (+ {net.hidden_members} hidden or deleted members)",
           file=out)
     print(f"  people off LinkedIn: {int((~people['on_linkedin']).sum())}", file=out)
@@ -112,5 +112,39 @@ def sample(output: Path, *, persona: str | None = None, connections: int | None 
                         interactions=interactions, messages=messages, seed=seed, force=force)
 
 
-def report(folder=None, **kwargs):  # replaced by the HTML report
-    raise NotImplementedError
+
+
+def report(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+           as_of: dt.date | None = None, today: dt.date | None = None, output: Path = Path("report.html"),
+           json_path: Path | None = None, show_emails: bool = False, anonymize: bool = False) -> Path:
+    """Load, review and write the HTML report (and the JSON summary); return the report's path.
+
+    The review is as of ``as_of``, else ``today``.  With no inputs the bundled
+    sample is used, reviewed as of its export date unless ``as_of`` is given.
+    """
+    from .model import load_inputs
+    from .report import write_report
+    from .review import review
+
+    given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
+             "archive": archive}
+    if folder is None and all(v is None for v in given.values()):
+        from .bundled import bundled_sample
+        from .sample import SAMPLE_AS_OF
+
+        folder = bundled_sample()
+        as_of = as_of or SAMPLE_AS_OF
+    as_of = as_of or today
+    if as_of is None:
+        raise InputError.from_message("--as-of", "is needed: give the review date", fix="pass --as-of 2026-03-14")
+    inputs = resolve_inputs(folder, **given)
+    net = load_inputs(inputs)
+    if anonymize:
+        from .anonymize import pseudonymise_network
+
+        net = pseudonymise_network(net)
+    rev = review(net, as_of=as_of)
+    protected = inputs.given()
+    if json_path is not None:
+        write_atomic(json_path, rev.to_json(), inputs=protected)
+    return write_report(rev, net, output, show_emails=show_emails, inputs=protected)

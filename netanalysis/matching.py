@@ -87,10 +87,10 @@ class Matcher:
             return Match(None, tuple(found), by="name")
         return Match(None)
 
-    def suggestions(self, cell: str, limit: int = 3, cutoff: float = 80) -> list[str]:
+    def suggestions(self, cell: str, limit: int = 3, cutoff: float = 82) -> list[str]:
         """Display names close to ``cell`` (for "did you mean")."""
         keys = list(self._by_key)
-        found = process.extract(match_key(cell), keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
+        found = process.extract(match_key(cell), keys, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
         names: list[str] = []
         for key, _score, _ in found:
             names.extend(self._display[p] for p in self._by_key[key])

@@ -145,14 +145,16 @@ def load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network:
     people = _people_from_connections(connections)
     matcher = Matcher(people)
     if annotations is not None:
-        people = _annotate(people, annotations, matcher, sources["contacts"], problems)
+        people, annotation_lines = _annotate(people, annotations, matcher, sources["contacts"], problems)
+    else:
+        annotation_lines = {}
     if log is None:
         log = read_interactions(b"date,contact,kind,direction\n")
     log = _match_log(log, people, matcher, sources.get("interactions", "interactions.csv"), problems)
     people = pd.concat([people, log.attrs.pop("new_people")]) if len(log.attrs.get("new_people", [])) \
         else people
     log.attrs.pop("new_people", None)
-    people = _resolve_knows(people, matcher, sources.get("contacts", "contacts.csv"), problems)
+    people = _resolve_knows(people, matcher, sources.get("contacts", "contacts.csv"), problems, annotation_lines)
     if own:
         problems.raise_if_errors()
     return Network(people=people, log=log, goals=goal_settings,
@@ -170,7 +172,18 @@ def _people_from_connections(connections: pd.DataFrame) -> pd.DataFrame:
     return people.astype({"chemistry": "Int64", "cadence_days": "Int64"})
 
 
-def _off_linkedin(names: list[str], url_cells: list[str] | None = None) -> pd.DataFrame:
+def _off_person(cell: str) -> tuple[str, str]:
+    """Display name and person id of a cell that matches nobody (a name, or a URL's slug).
+
+    A name with no letters or digits (``"🚀"``) has an empty match key: its
+    id falls back to the text itself, so two such people never share an id.
+    """
+    name = (profile_slug(cell) if looks_like_url(cell) else "") or cell
+    return name, "x:" + (match_key(name) or name)
+
+
+def _off_linkedin(names: list[str], url_cells: list[str] | None = None,
+                  ids: list[str] | None = None) -> pd.DataFrame:
     rows = []
     for index, name in enumerate(names):
         url = profile_url(url_cells[index]) if url_cells else ""
@@ -184,7 +197,8 @@ def _off_linkedin(names: list[str], url_cells: list[str] | None = None) -> pd.Da
     frame["on_linkedin"] = False
     for column, default in _ANNOTATIONS.items():
         frame[column] = default
-    ids = "x:" + frame["key"].where(frame["key"] != "", frame["slug"])
+    if ids is None:
+        ids = [_off_person(name)[1] for name in names]
     frame.index = pd.Index(ids, name="person_id")
     return frame.astype({"chemistry": "Int64", "cadence_days": "Int64"})[
         [*CONNECTION_COLUMNS, "on_linkedin", *_ANNOTATIONS]].drop(columns=[])
@@ -213,7 +227,8 @@ def _unmatched(problems: Problems, display: str, line: int, column: str, cell: s
 
 
 def _annotate(people, annotations, matcher, display, problems):
-    new_names, new_urls = [], []
+    """Copy the annotations onto people; return them and each person's ``contacts.csv`` line."""
+    new_names, new_urls, new_ids = [], [], []
     targets: list[str | None] = []
     for line, cell in zip(annotations["line"], annotations["contact"]):
         if not cell:
@@ -225,14 +240,15 @@ def _annotate(people, annotations, matcher, display, problems):
             targets.append(None)
         elif found.person_id is None:
             _unmatched(problems, display, int(line), "contact", cell, 1, matcher)
-            name = cell if not looks_like_url(cell) else profile_slug(cell)
+            name, person_id = _off_person(cell)
             new_names.append(name)
             new_urls.append(cell if looks_like_url(cell) else "")
-            targets.append("x:" + (match_key(name) or profile_slug(cell)))
+            new_ids.append(person_id)
+            targets.append(person_id)
         else:
             targets.append(found.person_id)
     if new_names:
-        extra = _off_linkedin(new_names, new_urls)
+        extra = _off_linkedin(new_names, new_urls, new_ids)
         extra = extra[~extra.index.duplicated()]
         people = pd.concat([people, extra])
         matcher.add(extra)
@@ -240,13 +256,14 @@ def _annotate(people, annotations, matcher, display, problems):
     annotations = annotations.drop_duplicates("person_id").set_index("person_id")
     for column in _ANNOTATIONS:
         people.loc[annotations.index, column] = annotations[column]
-    return people
+    return people, {person_id: int(line) for person_id, line in annotations["line"].items()}
 
 
 def _match_log(log, people, matcher, display, problems):
     """Add ``person_id`` and ``with_ids``; unmatched names become people off LinkedIn."""
     resolved: dict[str, str | None] = {}
     new: dict[str, str] = {}  # person_id -> display name
+    new_urls: dict[str, str] = {}  # person_id -> the URL cell, when the cell was one
 
     def resolve(cell: str, line: int, column: str, rows: int, lines: list[int] | None = None) -> str | None:
         found = matcher.match(cell)
@@ -255,11 +272,13 @@ def _match_log(log, people, matcher, display, problems):
             return None
         if found.person_id is not None:
             return found.person_id
-        name = profile_slug(cell) if looks_like_url(cell) else cell
-        person_id = "x:" + (match_key(name) or name)
+        name, person_id = _off_person(cell)
+        if person_id in people.index:  # off LinkedIn, added by contacts.csv under a key-less name
+            return person_id
         if person_id not in new:
             _unmatched(problems, display, line, column, cell, rows, matcher)
             new[person_id] = name
+            new_urls[person_id] = cell if looks_like_url(cell) else ""
         return person_id
 
     counts = log["contact"].value_counts()
@@ -283,24 +302,29 @@ def _match_log(log, people, matcher, display, problems):
                 ids.append(resolved[key])
         with_ids.append(tuple(ids))
     log = log.assign(person_id=person_ids, with_ids=with_ids)
-    log.attrs["new_people"] = _off_linkedin(list(new.values())) if new else pd.DataFrame()
+    log.attrs["new_people"] = (_off_linkedin(list(new.values()), [new_urls[p] for p in new], list(new))
+                               if new else pd.DataFrame())
     return log
 
 
-def _resolve_knows(people, matcher, display, problems):
-    """Turn the ``knows`` names of ``contacts.csv`` into person ids (``knows_ids``)."""
+def _resolve_knows(people, matcher, display, problems, lines: dict[str, int] | None = None):
+    """Turn the ``knows`` names of ``contacts.csv`` into person ids (``knows_ids``).
+
+    ``lines`` gives each annotated person's line in ``contacts.csv`` (for messages).
+    """
+    lines = lines or {}
     knows_ids = []
     for person_id, cell in zip(people.index, people["knows"]):
         ids = []
         for name in (cell.split(";") if cell else []):
             found = matcher.match(name)
-            if found.person_id is not None and found.person_id != person_id:
-                ids.append(found.person_id)
-            elif found.ambiguous:
-                _ambiguous(problems, display, int(people.at[person_id, "line"]) or 0, "knows", name,
-                           found.candidates, people)
-            else:
+            if found.ambiguous:
+                _ambiguous(problems, display, lines.get(person_id), "knows", name, found.candidates, people)
+            elif found.person_id is None:
                 problems.warning(display, "in 'knows' matches no connection and is ignored", column="knows",
-                                 value=name, code="off-linkedin", fix="use the name as on LinkedIn, or the URL")
+                                 line=lines.get(person_id), value=name, code="off-linkedin",
+                                 fix="use the name as on LinkedIn, or the URL")
+            elif found.person_id != person_id:
+                ids.append(found.person_id)
         knows_ids.append(tuple(ids))
     return people.assign(knows_ids=knows_ids)

@@ -106,3 +106,66 @@ def make_ties(rows: list[dict], index=None, *, as_of=None) -> pd.DataFrame:
         derived = (stamp - ties["last_contact"]).dt.days.astype("Int64")
         ties["days_since_last"] = ties["days_since_last"].fillna(derived)
     return ties
+
+
+def synthetic_ties(*, connections: int, log_people: int, rows_per_person: float, recent_share: float = 0.02,
+                   cold_share: float = 0.12, cold_by_effort: bool = False, warm_effort: float = 1.0,
+                   sigma: float = 1.0, years: float = 10.0, warm_days: float = 120.0, seed: int = 0,
+                   as_of: str = "2026-06-01", goals=None) -> pd.DataFrame:
+    """A persona-like tie table from a seeded synthetic log, through the real ``tie_table``.
+
+    ``connections`` people on LinkedIn connected over ``years`` (``recent_share``
+    of them in the last 60 days, never met); ``log_people`` of the older ones
+    are in the log with log-normal effort around ``rows_per_person`` rows each.
+    ``cold_share`` of them (the highest-effort ones if ``cold_by_effort``) went
+    silent 9-30 months ago; the warm ones' rows are scaled by ``warm_effort``
+    and their last contact is exponential with mean ``warm_days`` (under 9
+    months).  Meant for calibrating severities, not for hand-checked numbers.
+    """
+    from types import SimpleNamespace
+
+    from netanalysis.io.goals import Goals
+    from netanalysis.review.ties import tie_table
+
+    rng = np.random.default_rng(seed)
+    stamp = pd.Timestamp(as_of)
+    n_recent = int(round(connections * recent_share))
+    ago = np.concatenate([rng.integers(0, 60, n_recent),
+                          rng.integers(60, int(years * 365), connections - n_recent)])
+    ids = [f"c{i}" for i in range(connections)]
+    people = pd.DataFrame({"contact": [f"Person {i}" for i in range(connections)], "company": "",
+                           "position": "", "url": "", "on_linkedin": True,
+                           "connected_on": stamp - pd.to_timedelta(ago, unit="D"), "circle": "",
+                           "chemistry": pd.array([pd.NA] * connections, dtype="Int64"),
+                           "cadence_days": pd.array([pd.NA] * connections, dtype="Int64"),
+                           "status": "", "offers": "", "needs": ""}, index=pd.Index(ids, name="person_id"))
+    people["circle"] = rng.choice(["colleague", "client", "partner", "community", "mentor", "other"],
+                                  connections)
+    people["chemistry"] = pd.array(rng.integers(1, 6, connections), dtype="Int64")
+    logged = rng.choice(np.arange(n_recent, connections), size=min(log_people, connections - n_recent),
+                        replace=False)
+    weight = rng.lognormal(0.0, sigma, len(logged))
+    n_cold = int(round(cold_share * len(logged)))
+    order = np.argsort(-weight) if cold_by_effort else rng.permutation(len(logged))
+    cold = np.zeros(len(logged), bool)
+    cold[order[:n_cold]] = True
+    weight = np.where(cold, weight, weight * warm_effort)
+    rows = np.maximum(1, np.round(weight / weight.mean() * rows_per_person)).astype(int)
+    warm_last = np.minimum(rng.exponential(warm_days, len(logged)), 269).astype(int)
+    last_ago = np.where(cold, rng.integers(270, 900, len(logged)), warm_last)
+    span = np.minimum(rng.integers(60, 1500, len(logged)), ago[logged] - last_ago)
+    span = np.maximum(span, 0)
+    person, days = [], []
+    for k, i in enumerate(logged):
+        offsets = np.concatenate([[0], rng.integers(0, span[k] + 1, rows[k] - 1)])
+        person += [ids[i]] * rows[k]
+        days += list(last_ago[k] + offsets)
+    n = len(person)
+    kinds = rng.choice(["coffee", "meeting", "call", "message", "email"], n)
+    log = pd.DataFrame({"person_id": person, "date": stamp - pd.to_timedelta(days, unit="D"),
+                        "value": rng.integers(1, 6, n), "kind": kinds,
+                        "direction": rng.choice(["gave", "received", "mutual"], n),
+                        "purpose": rng.choice(["sales", "job", "learning", ""], n),
+                        "channel": np.where(np.isin(kinds, ["coffee", "meeting"]), "offline", "online")})
+    net = SimpleNamespace(people=people, log=log, goals=goals or Goals())
+    return tie_table(net, stamp)

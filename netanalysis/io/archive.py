@@ -39,10 +39,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problems
-from .linkedin_evidence import load_endorsements, load_invitations, load_profile, load_recommendations
+from .csvfile import read_csv_table
+from .linkedin_evidence import join_names, load_endorsements, load_invitations, load_recommendations
 from .messages import load_messages
 
-__all__ = ["Archive", "read_archive", "archive_files", "read_archive_file", "ARCHIVE_FILES"]
+__all__ = ["Archive", "read_archive", "read_profile", "archive_files", "read_archive_file", "ARCHIVE_FILES"]
 
 #: The archive files this module reads (lower-cased name -> role).
 ARCHIVE_FILES = {
@@ -118,13 +119,21 @@ class _Source:
             self._open_zip()
 
     def _candidates(self, names: list[str]) -> None:
-        # Shallowest first, then alphabetical: one member per known name.
-        for name in sorted(names, key=lambda n: (n.count("/"), n)):
-            parts = name.split("/")
-            base = parts[-1]
-            if base.startswith("._") or "__MACOSX" in parts[:-1] or len(parts) > _MAX_DEPTH + 1:
+        # Shallowest first, then alphabetical: one member per name; say so if there are several.
+        # (Zips made on Windows may use backslashes; macOS adds __MACOSX/ and ._ resource forks.)
+        def parts(name: str) -> list[str]:
+            return name.replace("\\", "/").split("/")
+
+        for name in sorted(names, key=lambda n: (len(parts(n)), n)):
+            path = parts(name)
+            base = path[-1]
+            if base.startswith("._") or "__MACOSX" in path[:-1] or len(path) > _MAX_DEPTH + 1:
                 continue
-            self.members.setdefault(base.lower(), name)
+            kept = self.members.setdefault(base.lower(), name)
+            if kept != name:
+                self.problems.warning(self.display(name), f"is ignored: the archive has several files named "
+                                                          f"{base}, and {kept} is used",
+                                      code="duplicate-file", fix="remove the copy you do not want read")
 
     def _scan_folder(self) -> None:
         names = []
@@ -323,3 +332,31 @@ def read_archive_file(path: str | Path, name: str, *, problems: Problems | None 
         local.raise_if_errors()
     return result
 
+
+# --------------------------------------------------------------------------
+# Profile.csv: the owner
+# --------------------------------------------------------------------------
+
+def load_profile(source: Path | str | bytes, *, display: str, problems: Problems) -> str | None:
+    """The owner's display name from ``Profile.csv``; '' if blank, ``None`` if unreadable."""
+    table = read_csv_table(source, display=display, required={"firstname": "First Name", "lastname": "Last Name"},
+                           problems=problems)
+    if table is None:
+        return None
+    names = [name for name in join_names(table.frame["firstname"], table.frame["lastname"]) if name]
+    return names[0] if names else ""
+
+
+def read_profile(source: Path | str | bytes, *, display: str = "Profile.csv", problems: Problems | None = None) -> str:
+    """The archive owner's display name (``"First Last"``) from ``Profile.csv``, '' if blank.
+
+    Examples
+    --------
+    >>> read_profile(b"First Name,Last Name,Maiden Name,Headline\\nS\\xc3\\xb8ren ,Hansen,,CTO\\n")
+    'Søren Hansen'
+    """
+    local = problems if problems is not None else Problems()
+    owner = load_profile(source, display=display, problems=local)
+    if problems is None:
+        local.raise_if_errors()
+    return owner or ""

@@ -6,7 +6,7 @@ line : int
 contact : str            a name as on LinkedIn, a profile URL, or a person off LinkedIn
 circle : str             lower-cased (colleague, former-colleague, client, friend, family, ...), "" if not given
 chemistry : Int64        1-5 (do I want to network with this person?), <NA> if not given
-cadence_days : Int64     wanted days between contacts, <NA> if not given
+cadence_days : Int64     wanted days between contacts (1-3650), <NA> if not given
 status : str             ``develop`` / ``keep`` / ``wind-down`` / ""
 offers, needs : str      ``;``-joined lower-cased items
 knows : str              ``;``-joined names of other contacts this person knows (alter-alter ties)
@@ -101,7 +101,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "circle": raw["circle"].map(clean_text).str.lower(),
         "chemistry": _whole_numbers(raw, "chemistry", "chemistry", 1, 5, display, problems,
                                     "write 1 (no wish to network) to 5 (great chemistry), or leave it empty"),
-        "cadence_days": _whole_numbers(raw, "cadencedays", "cadence_days", 1, None, display, problems,
+        "cadence_days": _whole_numbers(raw, "cadencedays", "cadence_days", 1, 3650, display, problems,
                                        "write the wanted days between contacts, e.g. 30, or leave it empty"),
         "status": status,
         "offers": split_list(raw["offers"], lower=True),

@@ -18,6 +18,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InputError, Problem, Problems
@@ -26,6 +27,7 @@ __all__ = ["CsvTable", "read_csv_table", "column_key", "decode_bytes"]
 
 _DELIMITERS = (",", ";", "\t")
 _HEADER_SEARCH_LINES = 30
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)", re.I)
 _PARSE_ROW = re.compile(r"starting at row (\d+)")
 SAVE_AS_UTF8 = "save it again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)"
@@ -129,7 +131,9 @@ def read_csv_table(
                        fix="check the path and that the file is not open in another program", code="unreadable")
         return None
 
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
     found = _find_header(lines, set(required) - set(aliases.values()) if aliases else set(required))
     if found is None:
         # Say which required columns are missing from the most header-like line.
@@ -154,7 +158,7 @@ def read_csv_table(
             frame = pd.read_csv(
                 io.StringIO(body), sep=delimiter, dtype=str, keep_default_na=False,
                 na_filter=False, skipinitialspace=False, on_bad_lines="warn", engine="c",
-                quoting=csv.QUOTE_MINIMAL, skip_blank_lines=True,
+                quoting=csv.QUOTE_MINIMAL, skip_blank_lines=False,
                 # Never take a first column as the index when the first record
                 # has more fields than the header: that would shift every value.
                 index_col=False,
@@ -209,9 +213,20 @@ def read_csv_table(
     for key in wanted:
         if key not in out:
             out[key] = ""
-    # A blank data line is skipped by pandas; keep spreadsheet numbering right
-    # by counting the records' physical positions only when there are none.
-    out.insert(0, "line", _record_lines(lines, header_index, len(out), delimiter, bad_lines))
+    # pandas numbers records (a multi-line cell is one record, a blank line is
+    # one), which is what a spreadsheet shows: record k is row header_line + k.
+    # Blank lines come back as all-empty rows (kept so numbering stays right)
+    # and are dropped here.
+    rows = np.arange(header_index + 2, header_index + 2 + len(out) + len(bad_lines))
+    if bad_lines:
+        rows = rows[~np.isin(rows, sorted(bad_lines))]
+    out.insert(0, "line", rows[: len(out)])
+    if len(out.columns) > 1 and len(frame) == len(out):
+        maybe = np.flatnonzero(frame.iloc[:, 0].to_numpy() == "")
+        if len(maybe):
+            blank = maybe[(frame.iloc[maybe].to_numpy() == "").all(axis=1)]
+            if len(blank):
+                out = out.drop(index=out.index[blank]).reset_index(drop=True)
     if wide:
         out = out[~out["line"].isin(wide)].reset_index(drop=True)
     return CsvTable(out, header_index + 1, delimiter, {k: columns[k] for k in columns if k in wanted})

@@ -114,7 +114,7 @@ def _read(path, display: str, problems: Problems) -> Goals:
         bad("purposes", raw_purposes, "is not a table", "write [purposes] and then lines like sales = 0.4")
         raw_purposes = {}
     for name, share in raw_purposes.items():
-        if isinstance(share, bool) or not isinstance(share, (int, float)) or share < 0:
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share < float("inf"):
             bad(f"purposes.{name}", share, "is not a share >= 0", "write a share like 0.4 or a percentage like 40")
         else:
             purposes[str(name).strip().lower()] = float(share)

@@ -1,30 +1,18 @@
-"""Readers for the LinkedIn archive's evidence files, and helpers they share.
+"""Readers for the LinkedIn archive's evidence files, and helpers shared with messages.
 
-The files (each optional, see :mod:`netanalysis.io.archive`):
-
-``Invitations.csv``
-    ``From,To,Sent At,Message,Direction`` and, since about 2023,
-    ``inviterProfileUrl,inviteeProfileUrl`` (or URN columns).  Dates
-    ``6/17/23, 6:18 AM``.  ``Direction`` is ``OUTGOING`` or ``INCOMING``.  A
-    URL that is just ``https://www.linkedin.com/in`` means "unknown".
+``Invitations.csv`` (``From,To,Sent At,Message,Direction`` + later
+``inviterProfileUrl,inviteeProfileUrl`` or URN columns; ``6/17/23, 6:18 AM``;
+a bare ``https://www.linkedin.com/in`` means "unknown"),
 ``Endorsement_Received_Info.csv`` / ``Endorsement_Given_Info.csv``
-    ``Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,
-    Endorser Public Url,Endorsement Status`` (``Endorsee ...`` in the given
-    file).  Dates ``2021/08/11 11:00:31 UTC``, URLs without scheme.  Only
-    ``ACCEPTED`` endorsements count; the others are counted and dropped.
-``Recommendations_Received.csv`` / ``Recommendations_Given.csv``
-    ``First Name,Last Name,Company,Job Title,Text,Creation Date,Status``;
-    names only, dates ``04/15/24, 09:25 PM``.
-``Profile.csv``
-    ``First Name,Last Name,...``: the owner of the archive.
+(``2021/08/11 11:00:31 UTC``, URLs without scheme, only ``ACCEPTED`` count) and
+``Recommendations_Received.csv`` / ``Recommendations_Given.csv`` (names only,
+``04/15/24, 09:25 PM``).  See :mod:`netanalysis.io.archive` for the whole.
 
-Every reader maps columns by name (any order, any case), puts names through
-:func:`~netanalysis.text.clean_text` and URLs through
-:func:`~netanalysis.text.profile_url`, and reports a bad row as a
-:class:`~netanalysis.errors.Problem` with the file, spreadsheet line and
-column; the other rows still load.  Without a ``problems`` collector a reader
-raises :class:`~netanalysis.errors.InputError` at the end if anything was an
-error.
+Columns are mapped by name, names go through :func:`~netanalysis.text.clean_text`
+and URLs through :func:`~netanalysis.text.profile_url`.  A bad row is an error
+:class:`~netanalysis.errors.Problem` with file, spreadsheet line and column, and
+the other rows still load.  Without a ``problems`` collector a reader raises
+:class:`~netanalysis.errors.InputError` at the end if anything was an error.
 """
 from __future__ import annotations
 
@@ -35,11 +23,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problems
-from ..text import clean_text, match_key, profile_url
-from .csvfile import CsvTable, read_csv_table
+from ..text import clean_text, profile_url
+from .csvfile import read_csv_table
 
 __all__ = [
-    "read_invitations", "read_endorsements", "read_recommendations", "read_profile",
+    "read_invitations", "read_endorsements", "read_recommendations",
     "INVITATION_COLUMNS", "ENDORSEMENT_COLUMNS", "RECOMMENDATION_COLUMNS",
 ]
 
@@ -55,9 +43,6 @@ US_DATETIME = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %I:%M:%S %
 UTC_DATETIME = ("%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ",
                 "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M UTC", "%Y-%m-%d %H:%M")
 SLASH_UTC_DATETIME = ("%Y/%m/%d %H:%M:%S UTC", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d")
-
-_YES = frozenset({"yes", "true", "y", "1"})
-
 
 # --------------------------------------------------------------------------
 # Helpers shared with :mod:`netanalysis.io.messages`
@@ -80,21 +65,6 @@ def map_unique(values: pd.Series, func: Callable[[str], object]) -> np.ndarray:
     return mapped[codes]
 
 
-def factorize_pairs(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, list[tuple[object, object]]]:
-    """Codes of the distinct (first, second) pairs, and the pairs themselves.
-
-    >>> factorize_pairs(np.array(["a", "b", "a"], dtype=object), np.array(["x", "y", "x"], dtype=object))
-    (array([0, 1, 0]), [('a', 'x'), ('b', 'y')])
-    """
-    if len(first) == 0:
-        return np.zeros(0, dtype=np.int64), []
-    codes1, uniques1 = pd.factorize(np.asarray(first, dtype=object), use_na_sentinel=False)
-    codes2, uniques2 = pd.factorize(np.asarray(second, dtype=object), use_na_sentinel=False)
-    codes, combined = pd.factorize(codes1.astype(np.int64) * len(uniques2) + codes2, use_na_sentinel=False)
-    pairs = [(uniques1[c // len(uniques2)], uniques2[c % len(uniques2)]) for c in combined]
-    return codes.astype(np.int64), pairs
-
-
 def clean_names(values: pd.Series) -> np.ndarray:
     """:func:`clean_text` of every value (once per distinct value)."""
     return map_unique(values, clean_text)
@@ -103,16 +73,6 @@ def clean_names(values: pd.Series) -> np.ndarray:
 def clean_urls(values: pd.Series) -> np.ndarray:
     """:func:`profile_url` of every value: decoded, ``https://www.`` form, '' if unknown."""
     return map_unique(values, lambda v: profile_url(clean_text(v)))
-
-
-def match_keys(values: np.ndarray | pd.Series) -> np.ndarray:
-    """:func:`match_key` of every (already cleaned) name."""
-    return map_unique(pd.Series(values, dtype=object), match_key)
-
-
-def yes_flags(values: pd.Series) -> np.ndarray:
-    """True where a cell says yes (``Yes``, ``TRUE``, ``1``...)."""
-    return map_unique(values, lambda v: str(v).strip().lower() in _YES).astype(bool)
 
 
 def upper_values(values: pd.Series) -> np.ndarray:
@@ -130,20 +90,20 @@ def join_names(first: pd.Series, last: pd.Series) -> np.ndarray:
     return clean_names(pd.Series(joined, dtype=object))
 
 
-def column_name(table: CsvTable, key: str, default: str) -> str:
-    """The column's name as written in the file (for messages)."""
-    return table.columns.get(key, default)
-
-
 def report_rows(problems: Problems, display: str, lines: Sequence[int], values: Sequence[str | None], *,
-                message: str, column: str, fix: str, code: str) -> None:
-    """One error per bad row, at most ``problems.limit_per_code`` of them, then one summary."""
+                message: str | Sequence[str], column: str, fix: str | Sequence[str], code: str) -> None:
+    """One error per bad row (``message`` and ``fix`` may be per row), at most
+    ``problems.limit_per_code`` of them, then one summary error for the rest."""
     limit = max(1, problems.limit_per_code)
-    for line, value in list(zip(lines, values))[:limit]:
-        problems.error(display, message, line=int(line), column=column, value=value, fix=fix, code=code)
-    if len(lines) > limit:
-        problems.error(display, f"has {len(lines) - limit} more row(s) with the same problem in column "
-                                f"'{column}' (not listed one by one)", column=column, fix=fix, code=code)
+    count = len(lines)
+    messages = [message] * count if isinstance(message, str) else list(message)
+    fixes = [fix] * count if isinstance(fix, str) else list(fix)
+    for index in range(min(count, limit)):
+        problems.error(display, messages[index], line=int(lines[index]), column=column, value=values[index],
+                       fix=fixes[index], code=code)
+    if count > limit:
+        problems.error(display, f"has {count - limit} more bad row(s) in this column (not listed one by one)",
+                       column=column, fix=fixes[-1], code=code)
 
 
 def parse_dates(values: pd.Series, lines: pd.Series, formats: Sequence[str], *, display: str, column: str,
@@ -185,16 +145,15 @@ def parse_dates(values: pd.Series, lines: pd.Series, formats: Sequence[str], *, 
                 result[todo[ok]] = parsed[ok].to_numpy().astype("datetime64[ns]")
                 todo = todo[~ok]
     raw = values.astype(object).to_numpy()
-    empty = np.flatnonzero(raw == "")
-    line_values = lines.to_numpy()
-    if len(empty):
-        report_rows(problems, display, line_values[empty], [None] * len(empty), column=column,
-                    message="is empty; every row needs a date", code="bad-date",
-                    fix=f"fill in the date as LinkedIn writes it (e.g. '{example}'), or delete the row")
-    if len(todo):
-        report_rows(problems, display, line_values[todo], [str(v) for v in raw[todo]], column=column,
-                    message="is not a date in a known format", code="bad-date",
-                    fix=f"write it as LinkedIn does (e.g. '{example}'), or delete the row")
+    bad = np.sort(np.concatenate([np.flatnonzero(raw == ""), todo]))
+    if len(bad):
+        empty = raw[bad] == ""
+        report_rows(problems, display, lines.to_numpy()[bad], [None if e else str(v) for e, v in zip(empty, raw[bad])],
+                    column=column, code="bad-date",
+                    message=["is empty; every row needs a date" if e else "is not a date in a known format"
+                             for e in empty],
+                    fix=[f"fill in the date as LinkedIn writes it (e.g. '{example}'), or delete the row" if e
+                         else f"write it as LinkedIn does (e.g. '{example}'), or delete the row" for e in empty])
     return pd.Series(result, index=values.index)
 
 
@@ -223,15 +182,8 @@ def finish(frame: pd.DataFrame | None, columns: list[str], problems: Problems | 
 
 def empty_frame(columns: list[str]) -> pd.DataFrame:
     """A frame with the documented columns and dtypes, and no rows."""
-    data: dict[str, object] = {}
-    for name in columns:
-        if name == "date":
-            data[name] = pd.Series([], dtype="datetime64[ns]")
-        elif name == "line":
-            data[name] = pd.Series([], dtype="int64")
-        else:
-            data[name] = pd.Series([], dtype=object)
-    return pd.DataFrame(data)
+    kinds = {"date": "datetime64[ns]", "line": np.int64}
+    return build_frame(columns, {name: np.empty(0, dtype=kinds.get(name, object)) for name in columns})
 
 
 def build_frame(columns: list[str], data: dict[str, object]) -> pd.DataFrame:
@@ -277,8 +229,9 @@ def load_invitations(source: Source, *, display: str, problems: Problems,
     incoming = direction == "INCOMING"
     unknown = np.flatnonzero(~(outgoing | incoming))
     if len(unknown):
-        report_rows(problems, display, f["line"].to_numpy()[unknown], [str(v) for v in f["direction"].to_numpy()[unknown]],
-                    column=column_name(table, "direction", "Direction"), code="bad-direction",
+        report_rows(problems, display, f["line"].to_numpy()[unknown],
+                    [str(v) for v in f["direction"].to_numpy()[unknown]],
+                    column=table.columns.get("direction", "Direction"), code="bad-direction",
                     message="is not a known direction (OUTGOING or INCOMING)",
                     fix="write OUTGOING for invitations you sent and INCOMING for invitations you received")
     sender, recipient = clean_names(f["from"]), clean_names(f["to"])
@@ -286,7 +239,7 @@ def load_invitations(source: Source, *, display: str, problems: Problems,
     owner = most_common(sender[outgoing])
     owner_url = most_common(np.concatenate([sender_url[outgoing], recipient_url[incoming]]))
     dates = parse_dates(f["sentat"], f["line"], US_DATETIME + UTC_DATETIME, display=display,
-                        column=column_name(table, "sentat", "Sent At"), problems=problems,
+                        column=table.columns.get("sentat", "Sent At"), problems=problems,
                         example="6/17/23, 6:18 AM").to_numpy()
     frame = build_frame(INVITATION_COLUMNS, {
         "date": dates,
@@ -324,22 +277,17 @@ def read_invitations(source: Source, *, display: str = "Invitations.csv", proble
 # Endorsement_Received_Info.csv / Endorsement_Given_Info.csv
 # --------------------------------------------------------------------------
 
-def _endorsement_columns(direction: str) -> tuple[dict[str, str], dict[str, str], str]:
-    who = "Endorser" if direction == "received" else "Endorsee"
-    low = who.lower()
-    required = {"endorsementdate": "Endorsement Date", "skillname": "Skill Name",
-                f"{low}firstname": f"{who} First Name", f"{low}lastname": f"{who} Last Name",
-                "endorsementstatus": "Endorsement Status"}
-    optional = {f"{low}publicurl": f"{who} Public Url"}
-    return required, optional, low
-
-
 def load_endorsements(source: Source, *, direction: str, display: str, problems: Problems,
                       dropped: dict[str, int] | None = None) -> pd.DataFrame | None:
     """Read an endorsements file; ``None`` (and an error) if it cannot be read."""
     if direction not in ("received", "given"):
         raise ValueError(f"direction must be 'received' or 'given', not {direction!r}")
-    required, optional, who = _endorsement_columns(direction)
+    who = "Endorser" if direction == "received" else "Endorsee"
+    required = {"endorsementdate": "Endorsement Date", "skillname": "Skill Name", "endorsementstatus":
+                "Endorsement Status", f"{who.lower()}firstname": f"{who} First Name",
+                f"{who.lower()}lastname": f"{who} Last Name"}
+    optional = {f"{who.lower()}publicurl": f"{who} Public Url"}
+    who = who.lower()
     table = read_csv_table(source, display=display, required=required, optional=optional, problems=problems)
     if table is None:
         return None
@@ -348,7 +296,7 @@ def load_endorsements(source: Source, *, direction: str, display: str, problems:
     count_dropped(dropped, "endorsements not accepted", (~accepted).sum())
     f = f[accepted]
     dates = parse_dates(f["endorsementdate"], f["line"], SLASH_UTC_DATETIME + UTC_DATETIME, display=display,
-                        column=column_name(table, "endorsementdate", "Endorsement Date"), problems=problems,
+                        column=table.columns.get("endorsementdate", "Endorsement Date"), problems=problems,
                         example="2021/08/11 11:00:31 UTC").to_numpy()
     frame = build_frame(ENDORSEMENT_COLUMNS, {
         "date": dates,
@@ -406,7 +354,7 @@ def load_recommendations(source: Source, *, direction: str, display: str,
         return None
     f = table.frame
     dates = parse_dates(f["creationdate"], f["line"], US_DATETIME + UTC_DATETIME, display=display,
-                        column=column_name(table, "creationdate", "Creation Date"), problems=problems,
+                        column=table.columns.get("creationdate", "Creation Date"), problems=problems,
                         example="04/15/24, 09:25 PM").to_numpy()
     frame = build_frame(RECOMMENDATION_COLUMNS, {
         "date": dates,
@@ -439,32 +387,3 @@ def read_recommendations(source: Source, *, direction: str = "received", display
     local = problems if problems is not None else Problems()
     frame = load_recommendations(source, direction=direction, display=display, problems=local)
     return finish(frame, RECOMMENDATION_COLUMNS, problems, local)
-
-
-# --------------------------------------------------------------------------
-# Profile.csv
-# --------------------------------------------------------------------------
-
-def load_profile(source: Source, *, display: str, problems: Problems) -> str | None:
-    """The owner's display name from ``Profile.csv``; '' if blank, ``None`` if unreadable."""
-    table = read_csv_table(source, display=display, required={"firstname": "First Name", "lastname": "Last Name"},
-                           problems=problems)
-    if table is None:
-        return None
-    names = [name for name in join_names(table.frame["firstname"], table.frame["lastname"]) if name]
-    return names[0] if names else ""
-
-
-def read_profile(source: Source, *, display: str = "Profile.csv", problems: Problems | None = None) -> str:
-    """The archive owner's display name (``"First Last"``) from ``Profile.csv``, '' if blank.
-
-    Examples
-    --------
-    >>> read_profile(b"First Name,Last Name,Maiden Name,Headline\\nS\\xc3\\xb8ren ,Hansen,,CTO\\n")
-    'Søren Hansen'
-    """
-    local = problems if problems is not None else Problems()
-    owner = load_profile(source, display=display, problems=local)
-    if problems is None:
-        local.raise_if_errors()
-    return owner or ""

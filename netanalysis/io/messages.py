@@ -28,9 +28,8 @@ import pandas as pd
 from ..errors import Problems
 from ..text import clean_text, match_key, profile_url
 from .csvfile import read_csv_table
-from .linkedin_evidence import (UTC_DATETIME, US_DATETIME, build_frame, clean_names, clean_urls, column_name,
-                                count_dropped, factorize_pairs, finish, map_unique, match_keys, parse_dates, upper_values,
-                                yes_flags)
+from .linkedin_evidence import (UTC_DATETIME, US_DATETIME, build_frame, clean_names, clean_urls, count_dropped,
+                                finish, map_unique, parse_dates, upper_values)
 
 __all__ = ["read_messages", "load_messages", "MESSAGE_COLUMNS", "split_recipients"]
 
@@ -45,6 +44,32 @@ _OPTIONAL = {
     "direction": "Direction",
 }
 _HIDDEN_SENDER = "linkedin member"
+_YES = frozenset({"yes", "true", "y", "1"})
+
+
+def factorize_pairs(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, list[tuple[object, object]]]:
+    """Codes of the distinct (first, second) pairs, and the pairs themselves.
+
+    >>> factorize_pairs(np.array(["a", "b", "a"], dtype=object), np.array(["x", "y", "x"], dtype=object))
+    (array([0, 1, 0]), [('a', 'x'), ('b', 'y')])
+    """
+    if len(first) == 0:
+        return np.zeros(0, dtype=np.int64), []
+    codes1, uniques1 = pd.factorize(np.asarray(first, dtype=object), use_na_sentinel=False)
+    codes2, uniques2 = pd.factorize(np.asarray(second, dtype=object), use_na_sentinel=False)
+    codes, combined = pd.factorize(codes1.astype(np.int64) * len(uniques2) + codes2, use_na_sentinel=False)
+    pairs = [(uniques1[c // len(uniques2)], uniques2[c % len(uniques2)]) for c in combined]
+    return codes.astype(np.int64), pairs
+
+
+def match_keys(values: np.ndarray | pd.Series) -> np.ndarray:
+    """:func:`match_key` of every (already cleaned) name."""
+    return map_unique(pd.Series(values, dtype=object), match_key)
+
+
+def yes_flags(values: pd.Series) -> np.ndarray:
+    """True where a cell says yes (``Yes``, ``TRUE``, ``1``...)."""
+    return map_unique(values, lambda v: str(v).strip().lower() in _YES).astype(bool)
 
 
 def split_recipients(names: str, urls: str = "", *, have_urls: bool = False) -> list[tuple[str, str]]:
@@ -136,7 +161,8 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
 
     # Drafts and sponsored messages are not messages.
     folder = upper_values(f["folder"])
-    draft = yes_flags(f["ismessagedraft"]) | yes_flags(f["isconversationdraft"]) | np.isin(folder, ["DRAFT", "DRAFTS"])
+    draft = (yes_flags(f["ismessagedraft"]) | yes_flags(f["isconversationdraft"])
+             | np.isin(folder, ["DRAFT", "DRAFTS"]))
     sender = clean_names(f["from"])
     sender_url = clean_urls(f["senderprofileurl"])
     sender_key = match_keys(sender)
@@ -149,7 +175,7 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     sender, sender_url, sender_key = sender[keep], sender_url[keep], sender_key[keep]
 
     dates = parse_dates(f["date"], f["line"], UTC_DATETIME + US_DATETIME, display=display,
-                        column=column_name(table, "date", "DATE"), problems=problems,
+                        column=table.columns.get("date", "DATE"), problems=problems,
                         example="2024-06-18 11:59:53 UTC").to_numpy()
 
     # Who is "me", and which messages did I send?
@@ -176,7 +202,7 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
         guess, guess_url = infer_owner(sender, sender_key, sender_url, conversation_id, None)
         problems.warning(display, f"does not show the owner '{owner or owner_url}' as a sender or recipient; "
                                   f"taking '{guess}', the most frequent sender, as the owner",
-                         column=column_name(table, "from", "FROM"), code="owner-guessed",
+                         column=table.columns.get("from", "FROM"), code="owner-guessed",
                          fix="check that Profile.csv and messages.csv come from the same archive")
         owner, owner_url, owner_key = guess, guess_url, match_key(guess)
         mine = is_owner(sender_key, sender_url)
@@ -193,19 +219,11 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
         people = [(n, u) for n, u in split_recipients(names, urls, have_urls=have_urls)
                   if not ((owner_key and match_key(n) == owner_key) or (owner_url and u == owner_url))]
         lists.append(people or [("", "")])
-    sizes = np.array([len(x) for x in lists], dtype=np.int64)
-    flat_names = np.array([n for x in lists for n, _ in x] or [""], dtype=object)
-    flat_urls = np.array([u for x in lists for _, u in x] or [""], dtype=object)
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]) if len(sizes) else np.zeros(0, dtype=np.int64)
-    repeat = sizes[codes] if len(codes) else np.zeros(0, dtype=np.int64)
-    total = int(repeat.sum())
-    offset = np.arange(total) - np.repeat(np.cumsum(repeat) - repeat, repeat)
-    flat = np.repeat(starts[codes] if len(codes) else np.zeros(0, dtype=np.int64), repeat) + offset
-
+    repeat, names, urls = _expand(codes, lists)
     received_rows = rows[~sent]
     position = np.concatenate([received_rows, np.repeat(sent_rows, repeat)])
-    counterpart = np.concatenate([sender[received_rows], flat_names[flat] if total else np.empty(0, dtype=object)])
-    counterpart_url = np.concatenate([sender_url[received_rows], flat_urls[flat] if total else np.empty(0, dtype=object)])
+    counterpart = np.concatenate([sender[received_rows], names])
+    counterpart_url = np.concatenate([sender_url[received_rows], urls])
     order = np.argsort(position, kind="stable")
     position, counterpart, counterpart_url = position[order], counterpart[order], counterpart_url[order]
 
@@ -228,6 +246,25 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     frame = frame[~nobody & ~np.isnat(frame["date"].to_numpy())].reset_index(drop=True)
     frame.attrs.update(owner=owner, owner_url=owner_url)
     return frame, owner, owner_url
+
+
+def _expand(codes: np.ndarray, lists: list[list[tuple[str, str]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Explode rows into their recipients without a Python loop over the rows.
+
+    ``lists[codes[i]]`` are row i's (name, URL) pairs.  Returns how many each
+    row has, and all names and URLs, row after row.
+
+    >>> _expand(np.array([1, 0, 1]), [[("A", "a")], [("B", "b"), ("C", "c")]])[1].tolist()
+    ['B', 'C', 'A', 'B', 'C']
+    """
+    sizes = np.array([len(people) for people in lists], dtype=np.int64)
+    repeat = sizes[codes]
+    starts = np.cumsum(sizes) - sizes
+    offset = np.arange(repeat.sum()) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    index = np.repeat(starts[codes], repeat) + offset
+    names = np.array([name for people in lists for name, _ in people], dtype=object)
+    urls = np.array([url for people in lists for _, url in people], dtype=object)
+    return repeat, names[index], urls[index]
 
 
 def _receives(to: pd.Series, owner_key: str) -> bool:

@@ -28,7 +28,9 @@ from . import matchmaking as _matchmaking
 from . import purpose as _purpose
 from . import reciprocity as _reciprocity
 from . import staleness as _staleness
+from .ambassadors import Ambassadors, ambassadors
 from .graph import alter_ties, build_graph
+from .questions import self_clarification
 from .result import Action, Finding, Result, plain
 from .ties import LAYER_NAMES, tie_table
 
@@ -47,8 +49,10 @@ class Review(Result):
     diversity: _diversity.Diversity
     purpose: _purpose.PurposeChemistry
     matchmaking: _matchmaking.Matchmaking
+    ambassadors: Ambassadors
     findings: list[Finding]
     actions: list[Action]
+    questions: list[dict]
     data_quality: dict
     _ties: pd.DataFrame = field(repr=False, default=None)
     _graph: nx.Graph = field(repr=False, default=None)
@@ -117,6 +121,10 @@ def review(net, as_of, *, seed: int = 0) -> Review:
         "overdue": ties["overdue"],
         "effort": ties["effort"],
     })
+    evidence = [c for c in ("messages_sent", "messages_received", "first_writer", "invited_by",
+                            "endorsements_given", "endorsements_received", "recommendations_given",
+                            "recommendations_received", "last_message") if c in ties]
+    extra = extra.join(ties[evidence])
     contacts = contacts_table(net, stamp, extra=extra)
     people = net.people
     summary = {
@@ -138,9 +146,12 @@ def review(net, as_of, *, seed: int = 0) -> Review:
         "missing": net.missing(),
         "sources": dict(net.sources),
     }
-    return Review(as_of=stamp.date(), summary=summary, depth=deep, reciprocity=recip, staleness=stale,
-                  diversity=diverse, purpose=purpose, matchmaking=match, findings=findings,
-                  actions=actions, data_quality=quality, _ties=ties, _graph=graph, _contacts=contacts)
+    rev = Review(as_of=stamp.date(), summary=summary, depth=deep, reciprocity=recip, staleness=stale,
+                 diversity=diverse, purpose=purpose, matchmaking=match, ambassadors=ambassadors(ties),
+                 findings=findings, actions=actions, questions=[], data_quality=quality,
+                 _ties=ties, _graph=graph, _contacts=contacts)
+    rev.questions = self_clarification(rev, net.log)
+    return rev
 
 
 def _week(candidates: list[Action], size: int) -> list[Action]:

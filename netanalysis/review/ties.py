@@ -11,6 +11,11 @@
 * ``given_recent, received_recent``: the same ledgers, each row weighted by
   its decay ``w = 2 ** (-age_days / half_life)`` (time-decayed reciprocity)
 * ``effort``: log rows in the review window ``(as_of - window_days, as_of]``
+* with a LinkedIn archive, the columns of :mod:`netanalysis.evidence`
+  (messages, invitations, endorsements, recommendations); messages then also
+  count toward ``last_contact`` / ``days_since_last`` (staleness) and, with
+  the low weight ``MESSAGE_WEIGHT`` per message, toward intensity ``I``: the
+  hand-written log stays the primary record of value
 * ``strength`` (0-1), ``peak_strength`` (the strength on the day of the last
   contact, "how strong it once was") and ``layer`` (1-5, ``<NA>`` if never met)
 
@@ -24,6 +29,8 @@ multiplexity and duration.  Here, over a contact's rows ``r`` with value
 ``v_r`` (1-5) and age ``a_r`` days::
 
     I = Σ_r (v_r / 5) · 2^(-a_r / h)            recency-decayed, value-weighted frequency
+        + 0.05 · Σ_m 2^(-a_m / h)               + archive messages m (20 fresh messages = one
+                                                  fresh value-5 meeting)
     F = I / (I + 1)                             saturating: one fresh 5-value contact gives 0.5
     T = 2·min(G, R) / (G + R)                   two-way-ness, G = Σ v over gave+mutual rows,
                                                 R = Σ v over received+mutual rows (0 if none)
@@ -56,7 +63,10 @@ import pandas as pd
 
 from ..table import as_timestamp, ledger, log_until
 
-__all__ = ["tie_table", "LAYER_SIZES", "LAYER_NAMES", "strength_from_parts"]
+__all__ = ["tie_table", "LAYER_SIZES", "LAYER_NAMES", "strength_from_parts", "MESSAGE_WEIGHT"]
+
+#: Weight of one archive message in the intensity, against 1.0 for a fresh value-5 log row.
+MESSAGE_WEIGHT = 0.05
 
 LAYER_SIZES = (5, 15, 50, 150)
 LAYER_NAMES = {1: "support clique (5)", 2: "sympathy group (15)", 3: "affinity group (50)",
@@ -137,6 +147,15 @@ def tie_table(net, as_of, *, half_life_days: float | None = None,
         ties[column] = ties[column].fillna(0.0)
     ties["effort"] = ties["effort"].fillna(0).astype("int64")
 
+    if getattr(net, "archive", None) is not None:
+        from ..evidence import archive_evidence
+
+        evidence = archive_evidence(people, net.archive, stamp, half_life_days=half_life)
+        ties = ties.join(evidence)
+        ties["intensity"] += MESSAGE_WEIGHT * ties.pop("message_intensity")
+        latest = ties[["last_contact", "last_message"]].max(axis=1)
+        ties["last_contact"] = latest
+        ties["days_since_last"] = (stamp - latest).dt.days.astype("Int64")
     give, take = ties.pop("give_side"), ties.pop("take_side")
     total = give + take
     two_way = np.where(total > 0, 2 * np.minimum(give, take) / total.where(total > 0, 1), 0.0)

@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 import numpy as np
 
 from ._log import Subjects
-from ._names import INVITE_NOTES, LINKEDIN_SKILLS, MESSAGES, NAME_GROUPS, OPENERS, RECOMMENDATIONS
+from ._names import (INVITE_NOTES, LINKEDIN_SKILLS, MESSAGES, NAME_GROUPS, OPENERS, RECOMMENDATIONS,
+                     STUDENT_INVITE)
 from ._people import PROFILE_PREFIX, People, owner_url, slugify, write_csv
 from ._personas import Persona
 
@@ -175,13 +176,15 @@ def _invitations(rng, persona, people: People, export: datetime) -> str:
         others.append((f"{first} {last}", PROFILE_PREFIX + slug))
         sent.append(int(rng.integers(0, 170 * _DAY)))
         outgoing.append(True)
-    notes = rng.integers(0, len(INVITE_NOTES), len(others))
+    notes = rng.integers(0, 1 << 30, len(others))
+    texts = INVITE_NOTES + (STUDENT_INVITE,) * 4 if persona.name == "student" else INVITE_NOTES
     rows = []
     for j in sorted(range(len(others)), key=lambda j: sent[j]):
         moment = export - timedelta(seconds=min(sent[j], 182 * _DAY))
         name, url = others[j]
         a, b = ((me, my_url), (name, url)) if outgoing[j] else ((name, url), (me, my_url))
-        rows.append((a[0], b[0], _us_time(moment, False), INVITE_NOTES[notes[j]],
+        pool = texts if outgoing[j] else INVITE_NOTES
+        rows.append((a[0], b[0], _us_time(moment, False), pool[notes[j] % len(pool)],
                      "OUTGOING" if outgoing[j] else "INCOMING", a[1], b[1]))
     return write_csv(rows, INVITATION_HEADER)
 

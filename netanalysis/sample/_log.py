@@ -9,6 +9,7 @@ name, or by profile URL when another connection shares the name's match key.
 """
 from __future__ import annotations
 
+from bisect import bisect
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,10 +39,12 @@ _CIRCLE_PURPOSE = {"colleague": (0, .2, .6, .2), "former-colleague": (.1, .5, .3
                    "friend": (0, .4, .6, 0), "family": (0, .5, .5, 0), "other": (.25, .25, .25, .25)}
 _CADENCE = {"colleague": 30, "former-colleague": 90, "client": 60, "partner": 60, "community": 180,
             "mentor": 90, "friend": 60, "family": 14, "other": 365}
-_CIRCLE_NOTES = {"colleague": ("same team", "sits next to me", ""), "former-colleague": ("old boss", "ex-{emp}", ""),
-                 "client": ("key account", "signed in spring, renewal due", ""), "partner": ("co-applicant, EU bid", ""),
-                 "community": ("met at IDA", "PyData Copenhagen", ""), "mentor": ("my mentor", ""),
-                 "friend": ("friend from uni", ""), "family": ("cousin", ""), "other": ("", "")}
+_CIRCLE_NOTES = {"colleague": ("same team", "sits next to me", ""),
+                 "former-colleague": ("old boss", "ex-{emp}", ""),
+                 "client": ("key account", "signed in spring, renewal due", ""),
+                 "partner": ("co-applicant, EU bid", ""), "community": ("met at IDA", "PyData Copenhagen", ""),
+                 "mentor": ("my mentor", ""), "friend": ("friend from uni", ""), "family": ("cousin", ""),
+                 "other": ("", "")}
 _OFF_LINKEDIN = (("family", 0.015, ("Grete", "Poul", "Ellen", "Karl-Otto"), "my {rel}, not on LinkedIn"),
                  ("friend", 0.010, ("Rune Mølgaard", "Stine Ebbesen", "Morten Kragh Vind"), "old friend from school"),
                  ("mentor", 0.010, ("Ib Krarup", "Lisbeth Aagaard", "Villy Sand"), "retired, my first boss"))
@@ -76,7 +79,7 @@ def make_subjects(rng: np.random.Generator, persona: Persona, people: People, n_
         counts[people.key[i]] = counts.get(people.key[i], 0) + 1
     off = []                                  # off-LinkedIn people whose names match nobody
     surname = persona.owner.last.split()[-1]
-    n_off = 0 if n_rows < 10 else 2 if n_rows < 300 else 3
+    n_off = (0 if len(visible) else min(1, n_rows)) if n_rows < 10 else 2 if n_rows < 300 else 3
     for circle, share, names, note in _OFF_LINKEDIN[:n_off]:
         for name in names:
             name = f"{name} {surname}" if circle == "family" else name
@@ -134,10 +137,10 @@ def make_subjects(rng: np.random.Generator, persona: Persona, people: People, n_
     chemistry = rng.choice(np.arange(1, 6), size=n, p=[.04, .1, .3, .36, .2])
     chemistry[k:] = 5
     goal = np.array([persona.goals.get(p, 0.25) for p in PURPOSES]) + 0.15
-    purpose = []
-    for c, x in zip(circle, rng.random(n).tolist()):
-        w = np.array(_CIRCLE_PURPOSE[c]) * goal
-        purpose.append(PURPOSES[int(np.searchsorted(np.cumsum(w / w.sum()), x))] if w.sum() else "")
+    cumulative = {c: np.cumsum(w / w.sum()).tolist() for c in _CIRCLE_PURPOSE
+                  for w in [np.array(_CIRCLE_PURPOSE[c]) * goal] if w.sum()}
+    purpose = [PURPOSES[min(bisect(cumulative[c], x), 3)] if c in cumulative else ""
+               for c, x in zip(circle, rng.random(n).tolist())]
     pairs = _plant_pairs(rng, persona, weight[:k], cold, circle, chemistry)
     # A sprinkle of effort on a low-chemistry contact.
     busiest = [i for i in np.argsort(-weight[:k], kind="stable")[:12].tolist()
@@ -198,6 +201,7 @@ def interactions_csv(rng: np.random.Generator, persona: Persona, people: People,
     direction = np.where(is_intro, (rng.random(n_rows) >= min(0.8, 2 * ratio)).astype(int), direction)
     tilt = rng.choice(3, size=n, p=[0.2 * g, 0.2 * r, 1 - 0.2 * (g + r)])   # 0: only gets, 1: only gives
     direction = np.where(tilt[who] < 2, tilt[who], direction)
+    _rebalance(rng, direction, (tilt[who] == 2) & ~is_intro, ratio)
 
     defaults = np.array([KINDS[k][0] for k in _KIND_NAMES])
     value = np.clip(defaults[kind] + rng.integers(-1, 2, n_rows), 1, 5)
@@ -215,9 +219,13 @@ def interactions_csv(rng: np.random.Generator, persona: Persona, people: People,
     sizes = {cc: int((circ == cc).sum()) for cc in starts}
     other = rng.integers(0, n, n_rows)
     same = rng.random(n_rows)
-    mention = is_intro | (rng.random(n_rows) < np.where(kind == _KIND_NAMES.index("event"), 0.3, 0.07))
+    together = np.isin(kind, [_KIND_NAMES.index(k) for k in ("meeting", "coffee", "meal", "call")])
+    chance = np.where(kind == _KIND_NAMES.index("event"), 0.3, np.where(together, 0.1, 0.0))
+    mention = is_intro | (rng.random(n_rows) < chance)
     banned = {frozenset(pr[:2]) for pr in subj.pairs}
-    notes = np.array(NOTES, dtype=object)[rng.integers(0, len(NOTES), n_rows)]
+    pick = rng.integers(0, 1 << 30, n_rows)
+    pools = [NOTES.get(k, NOTES[""]) for k in _KIND_NAMES]
+    notes = [pools[k][p % len(pools[k])] for k, p in zip(kind.tolist(), pick.tolist())]
     subj_circle = subj.circle
     ascii_of: dict[int, str] = {}
     rows = []
@@ -240,16 +248,30 @@ def interactions_csv(rng: np.random.Generator, persona: Persona, people: People,
         with_ = ""
         if mention[i] and n > 1:
             cc = subj_circle[s]
-            if is_intro[i]:
-                t = int(other[i])
-            else:
-                t = starts[cc] + int(same[i] * sizes[cc])
-                t = int(by_circle[t])
-            if t != s and frozenset((s, t)) not in banned and not (is_intro[i] and subj_circle[t] == cc and n > 10):
-                with_ = subj.ident[t]
+            if is_intro[i]:             # the person introduced, preferably from another circle
+                present = [int(other[i])] if subj_circle[other[i]] != cc or n <= 10 else []
+            else:                       # met together: one or two from the same circle
+                present = [int(by_circle[starts[cc] + int(same[i] * sizes[cc])])]
+                if pick[i] % 5 == 0:
+                    present.append(int(by_circle[starts[cc] + (pick[i] >> 3) % sizes[cc]]))
+            group = [s]
+            for t in present:
+                if t not in group and all(frozenset((t, x)) not in banned for x in group):
+                    group.append(t)
+            with_ = ";".join(subj.ident[t] for t in group[1:])
         rows.append((dates[j], contact, _KIND_NAMES[kind[i]], ("gave", "received", "mutual")[direction[i]],
                      value_text[i], purpose, channel, with_, notes[i]))
     return write_csv(rows, INTERACTION_HEADER, final_newline=True)
+
+
+def _rebalance(rng: np.random.Generator, direction: np.ndarray, free: np.ndarray, ratio: float) -> None:
+    """Flip some ``free`` rows between gave (0) and received (1) so gave/(gave+received) = ratio."""
+    gave, received = int((direction == 0).sum()), int((direction == 1).sum())
+    excess = gave - int(round((gave + received) * ratio))
+    source = 0 if excess > 0 else 1
+    candidates = np.flatnonzero(free & (direction == source))
+    flip = rng.choice(candidates, size=min(abs(excess), len(candidates)), replace=False)
+    direction[flip] = 1 - source
 
 
 def _plain(name: str) -> str:

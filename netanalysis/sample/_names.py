@@ -6,9 +6,9 @@ network that looks Danish with a Nordic and international rim.
 """
 from __future__ import annotations
 
-__all__ = ["NAME_GROUPS", "SCRIPT_NAMES", "COMPANIES", "POSITIONS", "SKILLS",
+__all__ = ["NAME_GROUPS", "COMPOUND_GROUPS", "SCRIPT_NAMES", "COMPANIES", "POSITIONS", "SKILLS",
            "LINKEDIN_SKILLS", "NOTES", "MESSAGES", "OPENERS", "INVITE_NOTES",
-           "RECOMMENDATIONS", "DEGREES", "EMOJI", "EMAIL_DOMAINS"]
+           "RECOMMENDATIONS", "STUDENT_INVITE", "DEGREES", "EMOJI", "EMAIL_DOMAINS"]
 
 _DA_FIRST = (
     "Anders Anne Birgitte Bo Camilla Christian Dorthe Emil Freja Frederik Gitte "
@@ -75,6 +75,8 @@ NAME_GROUPS: tuple[tuple[float, list[str], list[str]], ...] = (
     (0.015, _TR_FIRST, _TR_LAST),
     (0.015, _AR_FIRST, _AR_LAST),
 )
+#: Indexes of NAME_GROUPS whose people often carry two surnames (Danish, Spanish).
+COMPOUND_GROUPS = frozenset({0, 5})
 #: Names written in their own script (first, last), as LinkedIn shows them.
 SCRIPT_NAMES: tuple[tuple[str, str], ...] = (
     ("伟", "王"), ("娜", "李"), ("美咲", "佐藤"), ("민준", "김"),
@@ -138,15 +140,23 @@ LINKEDIN_SKILLS = ("Project Management", "Data Analysis", "Python (Programming L
                    "Stakeholder Management", "Business Development", "Machine Learning",
                    "Leadership", "Strategy", "Public Speaking", "Change Management",
                    "Negotiation", "Networking", "Statistics", "Public Sector")
-#: Free-text notes for the log; some with commas so the CSV must quote them.
-NOTES = ("", "", "", "", "coffee at Torvehallerne", "talked about the tender, follow up in May",
-         "asked about open positions", "sent the slides", "good energy", "lunch, long talk about AI",
-         "met at IDA event", "she asked for a reference", "shared contacts at DI",
-         "needs a data person, think about who", "helped with the budget, owe her one",
-         "quick call", "gave feedback on the pitch deck", "Christmas card",
-         "discussed the EU proposal, deadline March", "walk and talk", "birthday",
-         "he offered to review my CV", "conference in Aarhus", "Teams call",
-         "introduced via Signe", "follow-up on last meeting", "drinks after work, fun")
+#: Free-text notes for the log by kind ("" = any other kind); some with commas.
+NOTES: dict[str, tuple[str, ...]] = {
+    "": ("", "", "", "", "", "coffee at Torvehallerne", "talked about the tender, follow up in May",
+         "asked about open positions", "sent the slides", "good energy", "met at IDA event",
+         "she asked for a reference", "shared contacts at DI", "needs a data person, think about who",
+         "quick call", "gave feedback on the pitch deck", "discussed the EU proposal, deadline March",
+         "walk and talk", "he offered to review my CV", "conference in Aarhus", "Teams call",
+         "follow-up on last meeting", "drinks after work, fun", "lunch, long talk about AI"),
+    "intro": ("", "both work on hiring, should talk", "intro by e-mail", "they met for coffee, went well",
+              "intro re: EU bid, partner needed", "he asked for it"),
+    "gift": ("", "Christmas card", "birthday", "wine for the help", "book: Thinking, Fast and Slow"),
+    "meal": ("", "lunch, long talk about AI", "dinner at Höst", "breakfast meeting"),
+    "referral": ("", "referred a client, signed!", "passed on a lead", "referred me for the job"),
+    "help": ("", "helped with the budget, owe her one", "moved the furniture, pizza after",
+             "reviewed the contract"),
+    "advice": ("", "salary negotiation", "advice on the board role", "how to price the pilot"),
+}
 #: Messages (content) in the archive; some contain newlines.
 MESSAGES = ("Thanks for today!", "Sounds good, see you then.",
             "Hi! Do you have time for a coffee next week?",
@@ -162,8 +172,8 @@ MESSAGES = ("Thanks for today!", "Sounds good, see you then.",
             "Sure, call me at 14?", "Looking forward to it.")
 OPENERS = ("Hi {first},", "Hej {first}!", "Dear {first},", "Hi {first} - quick question.")
 INVITE_NOTES = ("", "", "", "", "", "Hi, great meeting you today!",
-                "Hej, vi mødtes til konferencen i går.", "Would love to connect.",
-                "Hi, I'm a student at DTU and interested in your work.")
+                "Hej, vi mødtes til konferencen i går.", "Would love to connect.")
+STUDENT_INVITE = "Hi, I'm a student at DTU and interested in your work. Would love to connect!"
 RECOMMENDATIONS = (
     "{first} is one of the most generous people I have worked with. Always ready to share contacts and ideas.",
     "I had the pleasure of working with {first} for three years. Sharp, structured, and great with stakeholders.",

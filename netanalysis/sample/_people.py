@@ -17,7 +17,7 @@ import numpy as np
 from anyascii import anyascii
 
 from ..text import clean_text, match_key
-from ._names import COMPANIES, DEGREES, EMAIL_DOMAINS, EMOJI, NAME_GROUPS, POSITIONS, SCRIPT_NAMES
+from ._names import COMPANIES, COMPOUND_GROUPS, DEGREES, EMAIL_DOMAINS, EMOJI, NAME_GROUPS, POSITIONS, SCRIPT_NAMES
 from ._personas import Owner, Persona
 
 __all__ = ["People", "make_people", "connections_csv", "PREAMBLE", "HEADER", "write_csv", "slugify",
@@ -81,6 +81,15 @@ def make_people(rng: np.random.Generator, persona: Persona, n: int) -> People:
     li = (rng.random(n) * lasts_n).astype(int)
     first = [NAME_GROUPS[g][1][f] for g, f in zip(group.tolist(), fi.tolist())]
     last = [NAME_GROUPS[g][2][x] for g, x in zip(group.tolist(), li.tolist())]
+    # Two-part surnames ("Kjær Andersen", "García López") for about 30% of Danes and Spaniards.
+    mid = (rng.random(n) * lasts_n).astype(int)
+    for i in np.flatnonzero(rng.random(n) < 0.3).tolist():
+        if group[i] not in COMPOUND_GROUPS:
+            continue
+        extra = NAME_GROUPS[group[i]][2][mid[i]]
+        if extra != last[i] and " " not in extra + last[i]:
+            last[i] = f"{extra} {last[i]}"
+    _fewer_namesakes(rng, group, first, last)
     latin = np.array([not (f + l).isascii() for f, l in zip(first, last)], dtype=bool)
 
     # The oddities of real exports, a few of each (at least one when n >= 40).
@@ -155,11 +164,28 @@ def make_people(rng: np.random.Generator, persona: Persona, n: int) -> People:
     return People(first, last, url, email, company, position, connected_ago, hidden, latin, display, key)
 
 
+def _fewer_namesakes(rng: np.random.Generator, group: np.ndarray, first: list[str], last: list[str]) -> None:
+    """Redraw most repeated names (a real network has few namesakes; at scale some stay)."""
+    seen: set[tuple[str, str]] = set()
+    redraw = (rng.random(len(first)) < 0.95).tolist()
+    draws = rng.integers(0, 1 << 30, (len(first), 6, 3)).tolist()
+    for i, g in enumerate(group.tolist()):
+        firsts, lasts = NAME_GROUPS[g][1], NAME_GROUPS[g][2]
+        for a, b, c in draws[i] if redraw[i] else ():
+            if (first[i], last[i]) not in seen:
+                break
+            first[i] = firsts[a % len(firsts)]
+            last[i] = lasts[b % len(lasts)]
+            if g in COMPOUND_GROUPS and lasts[c % len(lasts)] != last[i] and c % 4 < 3:
+                last[i] = f"{lasts[c % len(lasts)]} {last[i]}"
+        seen.add((first[i], last[i]))
+
+
 def connection_days(rng: np.random.Generator, persona: Persona, n: int) -> np.ndarray:
     """Days before ``as_of`` each connection was made: recent ones, then a growing history."""
     span = int(persona.connection_years * 365)
     recent = rng.random(n) < persona.recent_connections
-    older = 60 + (span - 60) * rng.random(n) ** 1.4
+    older = 60 + (span - 60) * rng.random(n) ** persona.growth
     return np.where(recent, rng.integers(0, 60, size=n), older).astype(np.int64)
 
 

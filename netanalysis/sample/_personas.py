@@ -11,7 +11,7 @@ taker      ``reciprocity``   receives in ~75% of the log rows, gives in ~15%
 loyalist   ``renewal``       ~80% of the effort on (former) colleagues of one employer
 drifter    ``staleness``     strong ties of 2-3 years ago, silent for 9+ months
 matchmaker ``matchmaking``   balanced, many introductions, trusted contacts to connect
-student    ``follow-up``      60 connections, half made in the last 2 months, never met
+student    ``follow-up``     60 connections, a third new in the last 2 months, never met
 ========== ================= ===========================================================
 """
 from __future__ import annotations
@@ -59,9 +59,10 @@ class Persona:
     connections, interactions, messages
         Default counts: rows of ``Connections.csv`` (hidden members included),
         of ``interactions.csv`` and of ``messages.csv``.
-    connection_years
-        How far back the connections go; ``recent_connections`` is the share
-        made in the last 60 days.
+    connection_years, recent_connections, growth
+        How far back the connections go; the share made in the last 60 days;
+        > 1 makes the older connections lean towards recent years, < 1 towards
+        the first years.
     rows_per_person, effort_sigma
         Mean log rows per person in the log; spread (log-normal sigma) of the
         effort between them.
@@ -96,9 +97,10 @@ class Persona:
     messages: int
     connection_years: float = 10.0
     recent_connections: float = 0.02
+    growth: float = 1.3
     rows_per_person: float = 8.0
     effort_sigma: float = 1.0
-    direction: tuple[float, float, float] = (0.38, 0.34, 0.28)
+    direction: tuple[float, float, float] = (0.36, 0.36, 0.28)
     circles: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(_BALANCED))
     new_share: float = 0.3
     cold_share: float = 0.12
@@ -127,7 +129,7 @@ PERSONAS: dict[str, Persona] = {p.name: p for p in (
                     "I love meeting new people!\nLet's connect.", "Marketing Services",
                     "Pleo", "Trustpilot"),
         connections=1500, interactions=150, messages=250, connection_years=12,
-        recent_connections=0.04, rows_per_person=1.35, effort_sigma=0.3, new_share=0.45,
+        recent_connections=0.02, growth=1.5, rows_per_person=1.35, effort_sigma=0.3, new_share=0.45,
         outgoing_invites=0.75, initiative=0.7, endorse_given=0.15, endorse_received=0.05,
         recommendations=(1, 1), employer_share=0.02,
         mission="Grow my network and find my next role in growth marketing",
@@ -151,7 +153,7 @@ PERSONAS: dict[str, Persona] = {p.name: p for p in (
                     "Vestjysk Energi A/S", "Vestjysk Energi A/S", "6700",
                     "Esbjerg, South Denmark, Denmark", "Mar 3, 1978"),
         connections=300, interactions=500, messages=300, connection_years=14,
-        recent_connections=0.005, rows_per_person=10, new_share=0.03,
+        recent_connections=0.005, growth=0.6, rows_per_person=10, new_share=0.03,
         circles={"colleague": (0.42, 0.46), "former-colleague": (0.33, 0.36),
                  "client": (0.05, 0.04), "partner": (0.05, 0.04), "community": (0.05, 0.03),
                  "friend": (0.04, 0.03), "family": (0.01, 0.02), "other": (0.05, 0.02)},
@@ -173,12 +175,13 @@ PERSONAS: dict[str, Persona] = {p.name: p for p in (
     Persona(
         name="matchmaker", rule="matchmaking",
         description="Partnerships lead who connects research and industry; balanced and generous.",
-        owner=Owner("Mette", "Kjær Andersen", "Partnerships Lead at Nordlys Analytics | Connecting research and industry",
+        owner=Owner("Mette", "Kjær Andersen",
+                    "Partnerships Lead at Nordlys Analytics | Connecting research and industry",
                     "I help companies and universities find each other.\nEx-DTU, ex-Deloitte.",
                     "IT Services and IT Consulting", "Nordlys Analytics ApS", "Deloitte",
                     birth="Jul 12, 1984"),
         connections=800, interactions=1200, messages=600, rows_per_person=8.5,
-        intro_share=0.12, matches=6, offers_share=0.6, needs_share=0.35,
+        intro_share=0.12, matches=6, offers_share=0.45, needs_share=0.2,
         endorse_given=0.12, endorse_received=0.12, recommendations=(4, 3),
         mission="Be the bridge between Danish research and industry in applied AI",
         goals={"sales": 0.4, "job": 0.1, "learning": 0.3, "lobbying": 0.2}),
@@ -189,7 +192,7 @@ PERSONAS: dict[str, Persona] = {p.name: p for p in (
                     "", "Higher Education", "Danmarks Tekniske Universitet", "Netto",
                     "2800", "Kongens Lyngby, Capital Region of Denmark, Denmark", "Feb 2, 2001"),
         connections=60, interactions=40, messages=60, connection_years=2.5,
-        recent_connections=0.5, rows_per_person=2.5, new_share=0.5,
+        recent_connections=0.5, growth=1.0, rows_per_person=2.5, new_share=0.5,
         circles={"colleague": (0.10, 0.10), "mentor": (0.20, 0.30), "community": (0.30, 0.25),
                  "friend": (0.25, 0.20), "family": (0.05, 0.05), "other": (0.10, 0.10)},
         outgoing_invites=0.85, initiative=0.6, endorse_given=0.05, endorse_received=0.05,

@@ -1,0 +1,119 @@
+"""Benchmark at LinkedIn's maximum scale: load, review, report vs a bare pandas read.
+
+Generates (once, cached in benchmarks/_data/) the sample persona at
+30,000 connections, 100,000 log rows and 300,000 messages, and the same at
+half size for the doubling check, then times each stage in a fresh process
+(median of --repeat runs, imports excluded; peak RSS per process):
+
+* bare:   ``pandas.read_csv`` of every input CSV, nothing else
+* load:   ``netanalysis.load`` (read, validate, match)
+* review: load + ``netanalysis.review``
+* report: load + review + the HTML report written to disk
+
+Run:  .venv/bin/python benchmarks/bench_scale.py [--repeat 3] [--no-archive]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "_data"
+AS_OF = "2026-11-01"
+
+STAGE = r'''
+import json, resource, sys, time, glob
+from pathlib import Path
+stage, folder, archive = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1"
+import pandas as pd
+import netanalysis
+from netanalysis import review as _r  # import cost outside the timing
+from netanalysis.report import write_report
+t0 = time.perf_counter()
+if stage == "bare":
+    for path in sorted(folder.glob("*.csv")):
+        if not archive and path.name not in ("Connections.csv", "interactions.csv", "contacts.csv"):
+            continue
+        pd.read_csv(path, skiprows=3 if path.name == "Connections.csv" else 0, dtype=str)
+else:
+    kwargs = {} if archive else {"archive": None}
+    if archive:
+        net = netanalysis.load(folder)
+    else:
+        net = netanalysis.load(connections=folder / "Connections.csv", interactions=folder / "interactions.csv",
+                               contacts=folder / "contacts.csv", goals=folder / "goals.toml")
+    if stage in ("review", "report"):
+        rev = netanalysis.review(net, as_of="%s")
+    if stage == "report":
+        write_report(rev, net, folder.parent / (folder.name + "-report.html"))
+elapsed = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": elapsed, "peak_mib": peak}))
+''' % AS_OF
+
+
+def ensure(name: str, connections: int, interactions: int, messages: int) -> Path:
+    folder = DATA / name
+    if not (folder / "Connections.csv").exists():
+        subprocess.run([sys.executable, "-m", "netanalysis", "sample", "--connections", str(connections),
+                        "--interactions", str(interactions), "--messages", str(messages), "--seed", "7",
+                        "-o", str(folder), "--force"], check=True)
+    return folder
+
+
+def run(stage: str, folder: Path, archive: bool, repeat: int) -> dict:
+    times, peaks = [], []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", STAGE, stage, str(folder), "1" if archive else "0"],
+                             check=True, capture_output=True, text=True)
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        times.append(result["seconds"])
+        peaks.append(result["peak_mib"])
+    return {"median_s": statistics.median(times), "peak_mib": max(peaks)}
+
+
+def help_time(repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "netanalysis", "--help"], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-archive", action="store_true", help="connections + log + contacts only")
+    parser.add_argument("--stages", default="bare,load,review,report")
+    args = parser.parse_args()
+    archive = not args.no_archive
+    full = ensure("max", 30_000, 100_000, 300_000)
+    half = ensure("half", 15_000, 50_000, 150_000)
+    stages = args.stages.split(",")
+    print(f"inputs: 30,000 connections, 100,000 log rows{', 300,000 messages' if archive else ''}; "
+          f"median of {args.repeat}, imports excluded")
+    results = {}
+    for stage in stages:
+        results[stage] = run(stage, full, archive, args.repeat)
+        print(f"  {stage:<7} {results[stage]['median_s']:7.3f} s   peak {results[stage]['peak_mib']:6.0f} MiB")
+    if "bare" in results:
+        for stage in stages:
+            if stage != "bare":
+                print(f"  {stage} / bare read = {results[stage]['median_s'] / results['bare']['median_s']:.2f}x")
+    if "load" in results and "review" in results:
+        print(f"  review beyond loading = {results['review']['median_s'] - results['load']['median_s']:.3f} s")
+    last = stages[-1]
+    halved = run(last, half, archive, args.repeat)
+    print(f"  doubling the input: {last} {halved['median_s']:.3f} s -> {results[last]['median_s']:.3f} s "
+          f"= {results[last]['median_s'] / halved['median_s']:.2f}x")
+    print(f"  python -m netanalysis --help: {help_time(args.repeat):.3f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Turn a report context (plain values) into one self-contained HTML page.
+
+One Jinja environment, ``autoescape=True``: every user string is text.  The
+only markup that is not escaped is what this package makes itself: the
+plotly figure ``<div>`` s and the inlined plotly.js and CSS.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import jinja2
+
+__all__ = ["environment", "render_html", "CSP"]
+
+#: Nothing may be loaded from anywhere: inline script and style only.
+CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+       "img-src data: blob:; font-src data:; worker-src blob:; connect-src 'none'; "
+       "base-uri 'none'; form-action 'none'")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The one Jinja environment of the package (autoescape on, strict undefined)."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("netanalysis", "report/templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    return resources.files("netanalysis.report").joinpath("static/report.css").read_text("utf-8")
+
+
+def render_html(context: dict) -> str:
+    """Render the report template with ``context`` (see :mod:`netanalysis.report.context`)."""
+    from markupsafe import Markup
+
+    from ..plots import plotly_js
+
+    page = dict(context)
+    page.setdefault("csp", CSP)
+    page["css"] = Markup(stylesheet())
+    page["plotly_js"] = Markup(plotly_js())
+    return environment().get_template("report.html.j2").render(**page)

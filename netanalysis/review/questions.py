@@ -1,0 +1,103 @@
+"""The eight self-clarification questions, each next to the person's own numbers.
+
+The first seed essay asks every networker to be clear about: the mission;
+how one networks; who the right relations are; how they are kept up; how they
+are developed or wound down; why people should network with you; what you can
+give; and what you can take.  :func:`self_clarification` pairs each question
+with the numbers of the review that bear on it (the answers are the user's).
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..table import log_until
+
+__all__ = ["self_clarification", "QUESTIONS", "habits"]
+
+QUESTIONS = [
+    ("mission", "What is my mission with networking?"),
+    ("how", "How do I network?"),
+    ("who", "Who are the right relations for me?"),
+    ("upkeep", "How do I look after my relations?"),
+    ("develop", "How do I develop or wind down relations?"),
+    ("why_me", "Why should people network with me?"),
+    ("give", "What can I give in a relation?"),
+    ("take", "What can I take from a relation?"),
+]
+
+
+def _pct(value) -> str:
+    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0%}"
+
+
+def habits(log: pd.DataFrame, as_of, window_days: int) -> dict:
+    """How the user networks in the window: rows, per week, channel and kind mix.
+
+    ``per_week = rows / (window_days / 7)``; shares are of the window's rows.
+
+    >>> log = pd.DataFrame({"date": pd.to_datetime(["2026-01-01"] * 4), "person_id": ["a"] * 4,
+    ...     "channel": ["online", "offline", "offline", ""], "kind": ["call", "coffee", "coffee", "x"],
+    ...     "direction": ["gave"] * 4, "value": [1] * 4})
+    >>> h = habits(log, "2026-01-02", 7)
+    >>> h["rows"], h["per_week"], h["offline_share"], h["top_kinds"][0]
+    (4, 4.0, 0.5, 'coffee')
+    """
+    stamp = pd.Timestamp(as_of)
+    rows = log_until(log, stamp)
+    rows = rows[(stamp - rows["date"]).dt.days < window_days]
+    count = len(rows)
+    channel = rows["channel"].value_counts()
+    kinds = rows["kind"].value_counts()
+    given = rows[rows["direction"] == "gave"]["kind"].value_counts()
+    received = rows[rows["direction"] == "received"]["kind"].value_counts()
+    return {
+        "rows": count,
+        "per_week": round(count / (window_days / 7), 2) if window_days else math.nan,
+        "offline_share": float(channel.get("offline", 0) / count) if count else math.nan,
+        "online_share": float(channel.get("online", 0) / count) if count else math.nan,
+        "top_kinds": kinds.index[:3].tolist(),
+        "top_given": given.index[:3].tolist(),
+        "top_received": received.index[:3].tolist(),
+        "intros_given": int(((rows["kind"] == "intro") & (rows["direction"] == "gave")).sum()),
+    }
+
+
+def self_clarification(rev, log: pd.DataFrame) -> list[dict]:
+    """The eight questions with a sentence of the user's numbers each."""
+    goals = rev.summary["goals"]
+    h = habits(log, rev.as_of, goals["window_days"])
+    depth, recip, stale, diverse, purpose = rev.depth, rev.reciprocity, rev.staleness, rev.diversity, rev.purpose
+    statement = goals.get("statement") or "no mission written yet (goals.toml, [mission] statement)"
+    targets = ", ".join(f"{k} {v:.0%}" for k, v in goals.get("purposes", {}).items()) or "no purpose targets"
+    numbers = {
+        "mission": f"Mission: {statement}. Targets: {targets}; your effort matches them by "
+                   f"{_pct(purpose.alignment)}.",
+        "how": (f"{h['rows']} logged interactions in the last {goals['window_days']} days ({h['per_week']} a week), "
+                f"{_pct(h['offline_share'])} face to face; mostly {', '.join(h['top_kinds']) or 'nothing yet'}."),
+        "who": (f"{depth.strong_ties} strong ties among {depth.met} people met; "
+                f"{_pct(purpose.low_chemistry_share)} of effort on contacts you rate 2 or less for chemistry."),
+        "upkeep": (f"{stale.counts.get('cooling', 0)} strong ties past their cadence, "
+                   f"{stale.counts.get('follow_up', 0)} new connections not followed up."),
+        "develop": (f"{_pct(diverse.newness)} of effort on relations begun in the last year; "
+                    f"{stale.counts.get('dormant', 0)} dormant ties worth reviving; "
+                    f"{stale.counts.get('wind_down_with_effort', 0)} marked wind-down still taking effort."),
+        "why_me": _why_me(rev, h),
+        "give": (f"You gave {recip.given_total} points of value in all; most often "
+                 f"{', '.join(h['top_given']) or 'nothing logged'}; {h['intros_given']} introductions made "
+                 f"in the window."),
+        "take": (f"You received {recip.received_total} points of value; most often "
+                 f"{', '.join(h['top_received']) or 'nothing logged'}; {len(recip.you_owe)} people you owe."),
+    }
+    return [{"key": key, "question": text, "numbers": numbers[key]} for key, text in QUESTIONS]
+
+
+def _why_me(rev, h: dict) -> str:
+    parts = []
+    if rev.ambassadors.count is not None:
+        parts.append(f"{rev.ambassadors.count} ambassadors endorse or recommend you")
+    parts.append(f"others received {rev.reciprocity.given_total} points of value from you")
+    if h["intros_given"]:
+        parts.append(f"you made {h['intros_given']} introductions in the window")
+    return "; ".join(parts).capitalize() + "."
