@@ -135,11 +135,12 @@ class TestIntroductions:
         (finding,) = mm.findings(r)
         # 0.1 + 0.1 · 1 distinct match + 0.15 · 1 distinct strong
         assert finding.rule == "matchmaking" and finding.severity == pytest.approx(0.35)
-        assert finding.sentence.startswith("1 strong introduction is waiting among your trusted contacts: "
-                                           "Ann Lee (client) offers hiring")
+        assert finding.sentence.startswith("1 strong introduction is waiting among your trusted contacts, "
+                                           "in different circles")
+        assert finding.sentence.endswith("the best: Ann Lee and Bo Berg (hiring).")
         # Bo-Eve is the one alter tie among the 4 active contacts (layers 1-4: Ann, Bo, Cy, Eve): 1/6
         assert r.active_contacts == 4 and r.density == pytest.approx(1 / 6)
-        assert "17% of the pairs among your 4 closest contacts" in finding.sentence
+        assert finding.evidence["density"] == pytest.approx(1 / 6)  # 1 alter tie of 6 pairs among 4 contacts
         actions = mm.actions(r)
         assert len(actions) == 5 and actions[0].verb == "introduce"
         assert actions[0].contacts == ["Ann Lee", "Bo Berg"] and actions[0].person_ids == ["ann", "bo"]
@@ -174,7 +175,7 @@ class TestIntroductions:
         assert r.introductions["a"].tolist() == ["A", "C"]
         assert r.introductions["score"].tolist() == pytest.approx([4.5, 3.4])
         (finding,) = mm.findings(r)
-        assert "1 strong introduction is waiting" in finding.sentence and "C (client) offers z" in finding.sentence
+        assert "1 strong introduction is waiting" in finding.sentence and "the best: C and D (z)" in finding.sentence
         # distinct matched 2, strong 1: 0.1 + 0.2 + 0.15
         assert finding.severity == pytest.approx(0.45)
 
@@ -188,6 +189,14 @@ class TestIntroductions:
         assert row["reason"].startswith("A (client) offers x, which B (partner) needs; B offers y, which A needs")
         assert not row["strong"]            # chemistry unknown
 
+    def test_family_and_friends_are_not_introduced(self):
+        # Seed: keep family and close friends out of the professional network.
+        ties = make_ties([{"contact": "A", "circle": "client", "strength": 0.5, "offers": "x", "needs": "y"},
+                          {"contact": "B", "circle": "family", "strength": 0.9, "offers": "y", "needs": "x"},
+                          {"contact": "C", "circle": "friend", "strength": 0.9, "offers": "y", "needs": "x"}])
+        r = mm.matchmaking(ties, ego_graph(ties), goals=GOALS)
+        assert r.introductions.empty
+
     def test_fallback_to_closest_layers(self):
         # nobody reaches strength 0.35: the contacts of layers 1-3 are used instead
         ties = make_ties([{"contact": "A", "circle": "client", "strength": 0.2, "layer": 1, "offers": "x"},
@@ -199,7 +208,8 @@ class TestIntroductions:
         # 0.1 + 0.1 · 1 match (not strong: not trusted)
         (finding,) = mm.findings(r)
         assert finding.severity == pytest.approx(0.2)
-        assert finding.sentence.startswith("1 introduction is waiting among your closest contacts: A (client)")
+        assert finding.sentence.startswith("1 introduction is waiting among your closest contacts, ")
+        assert finding.sentence.endswith("the best: A and B (x).")
 
     def test_clusters_first(self):
         ties = make_ties([

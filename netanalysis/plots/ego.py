@@ -151,9 +151,11 @@ def egogram(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int = 8,
         subtitle += " (grouped by sector)"
     fig = go.Figure(traces)
     fig.update_layout(
-        template=TEMPLATE, height=620, margin=dict(l=24, r=24, t=top_margin(subtitle=True) + 8, b=24),
+        template=TEMPLATE, height=680, margin=dict(l=24, r=24, t=top_margin(subtitle=True) + 8, b=24),
         title=dict(text=escape(title), subtitle=dict(text=subtitle)),
-        legend=dict(title=dict(text=escape(group_label)), itemclick="toggle"),
+        # Below the chart, so the chart keeps its width on a phone.
+        legend=dict(title=dict(text=escape(group_label)), itemclick="toggle", orientation="h",
+                    x=0, xanchor="left", y=-0.02, yanchor="top"),
         polar=dict(
             radialaxis=dict(range=[0, NEVER_MET_RING + 0.6], tickvals=list(RING_NAMES),
                             ticktext=list(RING_NAMES.values()), showgrid=False, showline=False,

@@ -19,8 +19,7 @@ Clusters
   Named by dominant circle and company (``former-colleague · Novo Nordisk``).
 * else ``circle`` when at least half of the active contacts have one;
 * else ``employer``: the current ``company`` (case and spaces ignored).
-
-People in no group are ``unclustered``: in the effort totals, not in the indices.
+  People in no group are ``unclustered``: in the effort totals, not in the indices.
 
 Indices
 -------
@@ -84,7 +83,7 @@ __all__ = ["Diversity", "diversity", "findings", "actions", "blau", "evenness", 
 MIN_ALTER_TIES = 20
 MIN_COVERAGE = 0.3
 #: Alter ties Louvain runs on at most (module docstring).
-MAX_LOUVAIN_EDGES = 4000
+MAX_LOUVAIN_EDGES = 2000
 #: A relation begun within this many days is new.
 NEW_DAYS = 365
 UNCLUSTERED = "unclustered"
@@ -132,7 +131,8 @@ def blau(counts) -> float:
     >>> blau([2, 2]), blau([5]), blau([1, 1, 2])      # 1 - (1/16 + 1/16 + 1/4)
     (0.5, 0.0, 0.625)
     """
-    p = _shares(counts)
+    values = np.asarray(counts, dtype=float)
+    p = values[values > 0] / values[values > 0].sum()
     return float(1.0 - (p ** 2).sum()) if len(p) else np.nan
 
 
@@ -142,14 +142,9 @@ def evenness(counts) -> float:
     >>> evenness([3, 3]), evenness([4]), round(evenness([1, 3]), 4)   # H = -(.25 ln .25 + .75 ln .75)
     (1.0, nan, 0.8113)
     """
-    p = _shares(counts)
-    return float(-(p * np.log(p)).sum() / np.log(len(p))) if len(p) >= 2 else np.nan
-
-
-def _shares(counts) -> np.ndarray:
     values = np.asarray(counts, dtype=float)
-    values = values[values > 0]
-    return values / values.sum() if len(values) else values
+    p = values[values > 0] / values[values > 0].sum()
+    return float(-(p * np.log(p)).sum() / np.log(len(p))) if len(p) >= 2 else np.nan
 
 
 def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 0) -> Diversity:
@@ -234,8 +229,9 @@ def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 
     fam = ties[private].assign(_effort=effort[private]).sort_values(
         ["_effort", "contact"], ascending=[False, True], kind="stable")
     status = fam["status"].fillna("")
-    severity = {"renewal": _renewal_severity(lock_old, largest, newness),
-                "family": min(0.55, 0.1 + 2.5 * family) if family > 0 else np.nan}
+    stuck = [np.clip((v - lo) / 0.45, 0, 1) for v, lo in ((lock_old, 0.30), (largest, 0.40)) if not np.isnan(v)]
+    renewal = max(stuck, default=0.0) * (0.7 + 0.3 * np.clip(1.0 - newness / 0.25, 0, 1))   # NaN without effort
+    severity = {"renewal": float(renewal), "family": min(0.55, 0.1 + 2.5 * family) if family > 0 else np.nan}
     return Diversity(as_of=stamp.date(), method=method, method_reason=why, clusters=clusters,
                      clusters_table=_cap(table), n_clusters=len(grouped), blau_contacts=blau(grouped["members"]),
                      blau_effort=blau(grouped["effort"]), evenness_contacts=evenness(grouped["members"]),
@@ -258,7 +254,8 @@ def findings(result: Diversity) -> list[Finding]:
         if not np.isnan(largest) and result.largest_cluster:
             parts.append(f"{largest:.0%} on one {'circle' if result.method == 'circle' else 'group'} "
                          f"({result.largest_cluster})")
-        sentence = f"Of your effort in {window}: {', '.join(parts + [f'{new:.0%} on relations begun this year'])}."
+        parts.append(f"{new:.0%} on relations begun in the last year")
+        sentence = f"Of your effort in {window}: {', '.join(parts)}."
         title = ("Stuck in the old network" if sev >= 0.33 else "Some lock-in to old circles" if sev >= 0.1
                  else "Your network is renewing")
         if sev >= 0.33:
@@ -300,21 +297,13 @@ def _clean(values: pd.Series, fix) -> pd.Series:
     return pd.Series(fixed[codes], index=values.index, dtype=object)
 
 
-def _renewal_severity(lock_old: float, largest: float, newness: float) -> float:
-    """``max(O, L) · (0.7 + 0.3·F)`` (module docstring); NaN without effort."""
-    parts = [np.clip((v - lo) / 0.45, 0, 1) for v, lo in ((lock_old, 0.30), (largest, 0.40)) if not np.isnan(v)]
-    fresh = np.clip(1.0 - newness / 0.25, 0, 1)
-    return float(max(parts, default=0.0) * (0.7 + 0.3 * fresh)) if not np.isnan(newness) else np.nan
-
-
 def _alter_edges(graph: nx.Graph, index: pd.Index) -> pd.DataFrame:
     """Contact-contact edges as positions ``a``, ``b`` in ``index`` (id of a < id of b) with ``weight``."""
-    rows = [(a, b, data.get("weight", 1.0)) for a, nbrs in graph._adj.items() if a != EGO
-            for b, data in nbrs.items() if a < b and b != EGO]
-    a, b, weight = (list(x) for x in zip(*rows)) if rows else ([], [], [])
-    pa, pb = index.get_indexer(a), index.get_indexer(b)
+    rows = pd.DataFrame([(a, b, data.get("weight", 1.0)) for a, nbrs in graph._adj.items() if a != EGO
+                         for b, data in nbrs.items() if a < b and b != EGO] or None, columns=["a", "b", "weight"])
+    pa, pb = index.get_indexer(rows["a"].astype(object)), index.get_indexer(rows["b"].astype(object))
     keep = (pa >= 0) & (pb >= 0)
-    return pd.DataFrame({"a": pa[keep], "b": pb[keep], "weight": np.asarray(weight, dtype=float)[keep]})
+    return pd.DataFrame({"a": pa[keep], "b": pb[keep], "weight": rows["weight"].to_numpy(dtype=float)[keep]})
 
 
 def _louvain(edges: pd.DataFrame, ties: pd.DataFrame, circle: pd.Series, seed: int) -> tuple[pd.Series, dict]:

@@ -27,7 +27,8 @@ Introductions
 -------------
 Candidates are the trusted contacts (``strength >= goals.trusted_strength``;
 if fewer than 2, the contacts in layers 1-3), the 200 strongest, leaving out
-those marked ``wind-down``.  A pair
+those marked ``wind-down`` and family and friends (the seed: keep them out of
+the professional network).  A pair
 ``(a, b)`` qualifies when it is not already tied in the graph, the two are in
 different groups (``cluster``; when there are no clusters, ``circle``, else
 ``company``; an unclustered contact, having no known ties, is a group of its
@@ -65,6 +66,7 @@ import numpy as np
 import pandas as pd
 
 from .graph import EGO
+from ..vocab import PRIVATE_CIRCLES
 from .result import Action, Finding, Result
 
 __all__ = ["Matchmaking", "matchmaking", "findings", "actions", "MAX_CANDIDATES", "TOP_INTRODUCTIONS"]
@@ -168,16 +170,14 @@ def findings(result: Matchmaking) -> list[Finding]:
         count = strong or matched
         sentence = (f"{count} {kind}{'introduction' if count == 1 else 'introductions'} "
                     f"{'is' if count == 1 else 'are'} waiting among your "
-                    f"{'trusted' if result.trusted else 'closest'} contacts: "
-                    f"{top['reason']}.")
+                    f"{'trusted' if result.trusted else 'closest'} contacts, in different circles, one "
+                    f"offering what the other needs; the best: {top['a']} and {top['b']} "
+                    f"({str(top['matched']).replace(';', ', ')}).")
     else:
         sentence = (f"{result.pairs} {'pair' if result.pairs == 1 else 'pairs'} of contacts you like "
                     f"{'is' if result.pairs == 1 else 'are'} in {_WHERE[result.group_basis]} and don't know "
                     f"each other yet, e.g. {top['a']} and {top['b']}; fill offers and needs in contacts.csv "
                     "to see who can help whom.")
-    if not math.isnan(result.constraint):
-        sentence += (f" {100 * result.density:.0f}% of the pairs among your {result.active_contacts} closest "
-                     f"contacts know each other (constraint {result.constraint:.2f}).")
     title = "Introductions to make" if matched else "Possible introductions"
     return [Finding(rule="matchmaking", severity=severity, title=title, sentence=sentence,
                     evidence={"pairs": result.pairs, "matched_pairs": result.matched_pairs,
@@ -235,7 +235,7 @@ def _introductions(ties: pd.DataFrame, graph: nx.Graph, trusted_strength: float)
     if len(pool) < 2:
         trusted = False
         pool = ties[_layer(ties) <= _FALLBACK_LAYER]
-    pool = pool[pool["status"] != "wind-down"]
+    pool = pool[(pool["status"] != "wind-down") & ~pool["circle"].isin(PRIVATE_CIRCLES)]
     pool = pool.assign(_id=pool.index).sort_values(["strength", "_id"], ascending=[False, True])
     pool = pool.head(MAX_CANDIDATES)
     base = {"candidates": len(pool), "trusted": trusted, "group_basis": "", "pairs": 0, "matched_pairs": 0,
