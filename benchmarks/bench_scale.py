@@ -7,7 +7,7 @@ half size for the doubling check, then times each stage in a fresh process
 
 * bare:   ``pandas.read_csv`` of every input CSV, nothing else
 * load:   ``netanalysis.load`` (read, validate, match)
-* review: load + ``netanalysis.review``
+* review: load + ``netanalysis.analysis``
 * report: load + review + the HTML report written to disk
 
 Run:  .venv/bin/python benchmarks/bench_scale.py [--repeat 3] [--no-archive]
@@ -32,7 +32,7 @@ from pathlib import Path
 stage, folder, archive = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1"
 import pandas as pd
 import netanalysis
-from netanalysis import review as _r  # import cost outside the timing
+from netanalysis import analysis as _r  # import cost outside the timing
 from netanalysis.report import write_report
 t0 = time.perf_counter()
 if stage == "bare":
@@ -48,7 +48,7 @@ else:
         net = netanalysis.load(connections=folder / "Connections.csv", interactions=folder / "interactions.csv",
                                contacts=folder / "contacts.csv", goals=folder / "goals.toml")
     if stage in ("review", "report"):
-        rev = netanalysis.review(net, as_of="%s")
+        rev = netanalysis.analysis(net, as_of="%s")
     if stage == "report":
         write_report(rev, net, folder.parent / (folder.name + "-report.html"))
 elapsed = time.perf_counter() - t0

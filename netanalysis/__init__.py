@@ -7,7 +7,7 @@ do this week?
 
 >>> import netanalysis                                   # doctest: +SKIP
 >>> net = netanalysis.load("data/sample")                # doctest: +SKIP
->>> rev = netanalysis.review(net, as_of="2026-11-01")    # doctest: +SKIP
+>>> rev = netanalysis.analysis(net, as_of="2026-11-01")    # doctest: +SKIP
 >>> print(rev.findings[0].sentence)                      # doctest: +SKIP
 
 Heavy libraries (pandas, networkx, plotly) are imported on first use, so the
@@ -22,10 +22,11 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load": "netanalysis.model",
     "Network": "netanalysis.model",
-    "review": "netanalysis.review",
-    "Review": "netanalysis.review",
-    "Finding": "netanalysis.review.result",
-    "Action": "netanalysis.review.result",
+    "review": "netanalysis.analysis",
+    "Review": "netanalysis.analysis",
+    "Finding": "netanalysis.analysis.result",
+    "Action": "netanalysis.analysis.result",
+    "tie_table": "netanalysis.analysis.ties",
     "contacts_table": "netanalysis.table",
     "read_connections": "netanalysis.io.connections",
     "read_interactions": "netanalysis.io.interactions",

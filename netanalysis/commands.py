@@ -72,7 +72,6 @@ def contacts(folder=None, *, connections=None, interactions=None, contacts=None,
              as_of: dt.date, output: Path | None = None, out: TextIO | None = None) -> str:
     """Write the per-contact table as CSV to ``output`` (or ``out``); return the CSV text."""
     from .model import load_inputs
-    from .table import contacts_table
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
                             goals=goals, archive=archive)
@@ -89,12 +88,8 @@ def contacts(folder=None, *, connections=None, interactions=None, contacts=None,
 
 
 def _review_table(net, as_of):
-    from .table import contacts_table
+    from .analysis import review
 
-    try:
-        from .review import review
-    except ImportError:  # the review module is optional at this stage
-        return contacts_table(net, as_of)
     return review(net, as_of=as_of).contacts
 
 
@@ -124,7 +119,7 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
     """
     from .model import load_inputs
     from .report import write_report
-    from .review import review
+    from .analysis import review
 
     given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
              "archive": archive}

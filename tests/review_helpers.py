@@ -1,4 +1,4 @@
-"""Shared test helper: build a tie table (see ``netanalysis/review/ties.py``) by hand.
+"""Shared test helper: build a tie table (see ``netanalysis/analysis/ties.py``) by hand.
 
 ``make_ties(rows)`` takes a list of dicts, one per person, and fills every
 tie-table column the review modules read with a default of the right dtype,
@@ -125,7 +125,7 @@ def synthetic_ties(*, connections: int, log_people: int, rows_per_person: float,
     from types import SimpleNamespace
 
     from netanalysis.io.goals import Goals
-    from netanalysis.review.ties import tie_table
+    from netanalysis.analysis.ties import tie_table
 
     rng = np.random.default_rng(seed)
     stamp = pd.Timestamp(as_of)

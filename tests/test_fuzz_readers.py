@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
@@ -17,8 +18,9 @@ from netanalysis.io.goals import Goals, read_goals
 from netanalysis.io.interactions import INTERACTION_COLUMNS, read_interactions
 from netanalysis.model import load
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                      HealthCheck.function_scoped_fixture])
+# 200 examples keep the file under 20 s; NETANALYSIS_FUZZ_EXAMPLES=5000 digs deeper.
+FUZZ = settings(max_examples=int(os.environ.get("NETANALYSIS_FUZZ_EXAMPLES", "200")), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 CSV_READERS = [
     (read_connections, CONNECTION_COLUMNS,

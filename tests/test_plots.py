@@ -352,7 +352,7 @@ class TestClusters:
         assert (list(members.y), list(members.x), list(effort.x)) == (["old job", "clients"], [0.7, 0.3], [0.2, 0.8])
 
     def test_diversity_clusters_table_columns(self):
-        # netanalysis.review.diversity writes member_share / effort_share next to the counts
+        # netanalysis.analysis.diversity writes member_share / effort_share next to the counts
         clusters = pd.DataFrame({"cluster": ["c1", "c2"], "label": ["old job", "clients"], "members": [7, 3],
                                  "effort": [1, 4], "member_share": [0.7, 0.3], "effort_share": [0.2, 0.8]})
         members, effort = plots.clusters_chart(clusters).data

@@ -74,7 +74,7 @@ def test_every_section_present_and_self_contained(sample_folder, tmp_path):
 
 def test_json_summary_matches_review(sample_folder, tmp_path):
     import netanalysis
-    from netanalysis.review import review
+    from netanalysis.analysis import review
 
     out = tmp_path / "s.json"
     _report(sample_folder, tmp_path, "--json", str(out))

@@ -1,4 +1,4 @@
-"""Breadth versus depth (netanalysis/review/depth.py).
+"""Breadth versus depth (netanalysis/analysis/depth.py).
 
 Every expected number is worked by hand in the comments; the as-of date is
 2026-06-01 and ``trusted_strength`` the default 0.35.
@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from netanalysis.io.goals import Goals
-from netanalysis.review import depth as dp
-from netanalysis.review import staleness as st
+from netanalysis.analysis import depth as dp
+from netanalysis.analysis import staleness as st
 from review_helpers import make_ties, synthetic_ties
 
 AS_OF = "2026-06-01"

@@ -1,4 +1,4 @@
-"""Cluster diversity, renewal and family (netanalysis/review/diversity.py).
+"""Cluster diversity, renewal and family (netanalysis/analysis/diversity.py).
 
 Every expected number is worked by hand in the comments; the as-of date is
 2026-06-01 (so "new" means a relation begun after 2025-06-01).
@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from netanalysis.io.goals import Goals
-from netanalysis.review import diversity as dv
+from netanalysis.analysis import diversity as dv
 from review_helpers import make_ties
 
 AS_OF = "2026-06-01"

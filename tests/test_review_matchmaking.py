@@ -1,4 +1,4 @@
-"""Matchmaking (netanalysis/review/matchmaking.py), on hand-worked examples.
+"""Matchmaking (netanalysis/analysis/matchmaking.py), on hand-worked examples.
 
 Brokerage values follow Burt (1992, 2004) as networkx computes them; the
 small example is worked out on paper below and cross-checked against
@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 from netanalysis.io.goals import Goals
-from netanalysis.review import matchmaking as mm
+from netanalysis.analysis import matchmaking as mm
 from review_helpers import make_ties
 
 GOALS = Goals()          # trusted_strength 0.35

@@ -1,4 +1,4 @@
-"""Purpose and chemistry (netanalysis/review/purpose.py), on hand-worked examples.
+"""Purpose and chemistry (netanalysis/analysis/purpose.py), on hand-worked examples.
 
 Expected values are worked out on paper in the comments, from the formulas in
 the module docstring (effort split 1/k over k purposes; alignment = 1 - total
@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from netanalysis.io.goals import Goals
-from netanalysis.review import purpose as pc
-from netanalysis.review.result import plain
+from netanalysis.analysis import purpose as pc
+from netanalysis.analysis.result import plain
 from review_helpers import make_ties
 
 AS_OF = "2026-06-30"

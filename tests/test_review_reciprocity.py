@@ -1,4 +1,4 @@
-"""Reciprocity: ledger, you owe, only takes, initiative (netanalysis/review/reciprocity.py).
+"""Reciprocity: ledger, you owe, only takes, initiative (netanalysis/analysis/reciprocity.py).
 
 Every expected number is worked by hand in the comments; the as-of date is
 2026-06-01 and the half-life the default 180 days.
@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from netanalysis.io.goals import Goals
-from netanalysis.review import reciprocity as rc
-from netanalysis.review.result import plain
+from netanalysis.analysis import reciprocity as rc
+from netanalysis.analysis.result import plain
 from review_helpers import make_ties
 
 AS_OF = "2026-06-01"

@@ -1,4 +1,4 @@
-"""Staleness: cadence, overdue, cooling, dormant, follow-up (netanalysis/review/staleness.py).
+"""Staleness: cadence, overdue, cooling, dormant, follow-up (netanalysis/analysis/staleness.py).
 
 Every expected number is worked by hand in the comments; the as-of date is
 2026-06-01 and ``trusted_strength`` the default 0.35.
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from netanalysis.io.goals import Goals
-from netanalysis.review import staleness as st
+from netanalysis.analysis import staleness as st
 from review_helpers import make_ties, synthetic_ties
 
 AS_OF = "2026-06-01"
@@ -211,8 +211,8 @@ def test_personas_drifter_stale_student_follow_up(seed):
 def test_sample_personas_headline_among_these_rules(tmp_path, persona, rule):
     """The bundled personas: each one's own rule is high and above the other two rules here."""
     import netanalysis
-    from netanalysis.review import depth as dp
-    from netanalysis.review.ties import tie_table
+    from netanalysis.analysis import depth as dp
+    from netanalysis.analysis.ties import tie_table
     from netanalysis.sample import SAMPLE_AS_OF, write_sample
 
     write_sample(tmp_path, persona)

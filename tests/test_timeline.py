@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from netanalysis.review.timeline import monthly_ledger
+from netanalysis.analysis.timeline import monthly_ledger
 
 
 def make_log(rows):

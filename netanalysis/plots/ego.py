@@ -3,7 +3,7 @@
 Layout
 ------
 * **Rings** are Dunbar's layers (``ties["layer"]`` 1-5, see
-  :mod:`netanalysis.review.ties`): ring ``k`` is centred on radius ``k`` and
+  :mod:`netanalysis.analysis.ties`): ring ``k`` is centred on radius ``k`` and
   spans ``k ± 0.5``.  Connections never met (``layer`` missing) sit in ring 6,
   "never met" - the pile of business cards.
 * **Sectors** are clusters: ``ties["cluster"]`` if it has any non-empty value,

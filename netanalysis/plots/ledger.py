@@ -104,7 +104,7 @@ def balance_timeline(monthly: pd.DataFrame, *, title: str = "Given and received 
     Parameters
     ----------
     monthly : DataFrame
-        From :func:`netanalysis.review.timeline.monthly_ledger`.  Required:
+        From :func:`netanalysis.analysis.timeline.monthly_ledger`.  Required:
         ``month`` (month start), ``given``, ``received``; optional
         ``interactions`` (hover).  All zero, or empty, gives a figure saying
         "No interactions logged yet".

@@ -1,6 +1,6 @@
 """The report's context: plain, formatted values for the template (no computing there).
 
-:func:`build_context` reads a :class:`~netanalysis.review.Review` (and the
+:func:`build_context` reads a :class:`~netanalysis.analysis.Review` (and the
 network, for the log and the data quality) and returns a dict of strings,
 lists and figure ``<div>`` s.  Every number shown comes from the review; this
 module only formats and arranges.
@@ -13,7 +13,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from .. import __version__
-from ..review.timeline import monthly_ledger
+from ..analysis.timeline import monthly_ledger
 from ..vocab import RULES
 
 __all__ = ["build_context", "SECTION_IDS"]

@@ -150,8 +150,8 @@ def evenness(counts) -> float:
 def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 0) -> Diversity:
     """Clusters, diversity, lock-in, newness and family effort as of ``as_of``.
 
-    ``ties`` is the tie table (:func:`~netanalysis.review.ties.tie_table`), ``graph``
-    the ego graph (:func:`~netanalysis.review.graph.build_graph`); ``goals`` gives
+    ``ties`` is the tie table (:func:`~netanalysis.analysis.ties.tie_table`), ``graph``
+    the ego graph (:func:`~netanalysis.analysis.graph.build_graph`); ``goals`` gives
     ``window_days`` for the sentences; ``seed`` fixes the Louvain communities.
     Returns a :class:`Diversity` (module docstring); ``reason`` says why a number is NaN.
 

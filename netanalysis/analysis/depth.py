@@ -2,7 +2,7 @@
 
 Rule ``depth``, after the seeds' advice "think in deep rather than broad
 relations": a business card or one coffee is not a relation; trust grows over
-time.  Everything is read from the tie table (:mod:`netanalysis.review.ties`).
+time.  Everything is read from the tie table (:mod:`netanalysis.analysis.ties`).
 
 Counts
 ------

@@ -128,7 +128,7 @@ def matchmaking(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of=None) -> Ma
         The tie table with ``cluster``; reads ``contact, company, circle,
         chemistry, status, offers, needs, strength, layer, cluster``.
     graph : networkx.Graph
-        The ego graph (:func:`netanalysis.review.graph.build_graph`).
+        The ego graph (:func:`netanalysis.analysis.graph.build_graph`).
     goals : Goals
         ``trusted_strength``.
     as_of : date-like, optional

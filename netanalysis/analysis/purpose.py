@@ -106,7 +106,7 @@ def purpose_chemistry(ties: pd.DataFrame, log: pd.DataFrame | None, *, goals, as
     Parameters
     ----------
     ties : DataFrame
-        The tie table (:func:`netanalysis.review.ties.tie_table`); reads
+        The tie table (:func:`netanalysis.analysis.ties.tie_table`); reads
         ``contact, chemistry, status, effort``.
     log : DataFrame or None
         The interaction log (``date, purpose, person_id``).

@@ -2,7 +2,7 @@
 
 >>> import netanalysis, tempfile                                  # doctest: +SKIP
 >>> net = netanalysis.load("data/sample")                         # doctest: +SKIP
->>> rev = netanalysis.review(net, as_of="2026-11-01")             # doctest: +SKIP
+>>> rev = netanalysis.analysis(net, as_of="2026-11-01")             # doctest: +SKIP
 >>> rev.findings[0].rule                                          # doctest: +SKIP
 'matchmaking'
 
@@ -60,12 +60,12 @@ class Review(Result):
 
     @property
     def ties(self) -> pd.DataFrame:
-        """Per-person tie table (see :mod:`netanalysis.review.ties`)."""
+        """Per-person tie table (see :mod:`netanalysis.analysis.ties`)."""
         return self._ties
 
     @property
     def graph(self) -> nx.Graph:
-        """The weighted ego graph (see :mod:`netanalysis.review.graph`)."""
+        """The weighted ego graph (see :mod:`netanalysis.analysis.graph`)."""
         return self._graph
 
     @property

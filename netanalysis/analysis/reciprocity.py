@@ -5,7 +5,7 @@ meget, som du får": nobody keeps coming to meetings where the value only goes
 one way.  The norm of reciprocity (Gouldner 1960) makes every favour received
 a debt; in exchange networks, relations where the giving is balanced over time
 last longer and grow more trusting (Uehara 1995; Flynn 2005).  Everything is
-read from the tie table (:mod:`netanalysis.review.ties`); the LinkedIn archive
+read from the tie table (:mod:`netanalysis.analysis.ties`); the LinkedIn archive
 adds who takes the initiative.
 
 Ledger
@@ -134,7 +134,7 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
     Parameters
     ----------
     ties : DataFrame
-        The tie table (:func:`netanalysis.review.ties.tie_table`).
+        The tie table (:func:`netanalysis.analysis.ties.tie_table`).
     goals : Goals
         Reads ``half_life_days`` (for the sentences; the decay is already in
         the tie table).

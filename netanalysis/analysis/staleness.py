@@ -2,7 +2,7 @@
 
 Rules ``staleness`` (strong ties going cold) and ``follow-up`` (new
 connections never followed up).  Everything is read from the tie table (see
-:mod:`netanalysis.review.ties`); nothing reads the clock.
+:mod:`netanalysis.analysis.ties`); nothing reads the clock.
 
 Cadence and overdue
 -------------------
@@ -135,7 +135,7 @@ def staleness(ties: pd.DataFrame, *, goals, as_of) -> Staleness:
     Parameters
     ----------
     ties : DataFrame
-        The tie table (:func:`netanalysis.review.ties.tie_table`).
+        The tie table (:func:`netanalysis.analysis.ties.tie_table`).
     goals : Goals
         Reads ``trusted_strength``.
     as_of : date-like
