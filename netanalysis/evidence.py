@@ -35,19 +35,22 @@ EVIDENCE_COLUMNS = ["messages_sent", "messages_received", "first_writer", "invit
 
 def _match_rows(frame: pd.DataFrame, matcher: Matcher, name_col: str = "counterpart",
                 url_col: str | None = "counterpart_url") -> pd.Series:
-    """person_id per row (NaN when no single person matches)."""
-    names = frame[name_col].fillna("")
-    urls = frame[url_col].fillna("") if url_col and url_col in frame else pd.Series("", index=frame.index)
-    pairs = pd.DataFrame({"name": names, "url": urls})
-    unique = pairs.drop_duplicates()
-    found = {}
-    for name, url in zip(unique["name"], unique["url"]):
+    """person_id per row (NaN when no single person matches); each distinct
+    (name, URL) pair is matched once."""
+    names = frame[name_col].fillna("").astype(object).to_numpy()
+    if url_col and url_col in frame:
+        urls = frame[url_col].fillna("").astype(object).to_numpy()
+    else:
+        urls = np.full(len(frame), "", dtype=object)
+    codes, uniques = pd.factorize(pd.Series(names + "\x1f" + urls, dtype=object), use_na_sentinel=False)
+    found = np.empty(len(uniques), dtype=object)
+    for position, pair in enumerate(np.asarray(uniques, dtype=object).tolist()):
+        name, url = pair.split("\x1f", 1)
         person = matcher.match(url).person_id if url else None
         if person is None and name:
             person = matcher.match(name).person_id
-        found[(name, url)] = person
-    keys = list(zip(pairs["name"], pairs["url"]))
-    return pd.Series([found[k] for k in keys], index=frame.index, dtype=object)
+        found[position] = person
+    return pd.Series(found[codes] if len(codes) else [], index=frame.index, dtype=object)
 
 
 def archive_evidence(people: pd.DataFrame, archive, as_of, *, half_life_days: float = 180.0,

@@ -281,18 +281,22 @@ def _match_log(log, people, matcher, display, problems):
             new_urls[person_id] = cell if looks_like_url(cell) else ""
         return person_id
 
-    counts = log["contact"].value_counts()
-    lines_of = log.groupby("contact", sort=False)["line"].agg(list)
-    for cell in counts.index:
-        if cell:
-            lines = [int(n) for n in lines_of[cell]]
-            resolved[cell] = resolve(cell, min(lines), "contact", int(counts[cell]), lines)
-    person_ids = log["contact"].map(resolved)
-    with_ids = []
-    for line, cell in zip(log["line"], log["with"]):
+    counts = log["contact"].value_counts(sort=False)
+    first = log.drop_duplicates("contact")
+    first_line = dict(zip(first["contact"], first["line"]))
+    for cell, rows in counts.items():
         if not cell:
-            with_ids.append(())
             continue
+        found = matcher.match(cell)
+        if found.person_id is not None:  # the common case, without the bookkeeping below
+            resolved[cell] = found.person_id
+            continue
+        lines = [int(n) for n in log.loc[log["contact"] == cell, "line"]] if found.ambiguous else None
+        resolved[cell] = resolve(cell, int(first_line[cell]), "contact", int(rows), lines)
+    person_ids = log["contact"].map(resolved)
+    mentioned = log[log["with"] != ""]
+    found_with: dict = {}
+    for index, line, cell in zip(mentioned.index, mentioned["line"], mentioned["with"]):
         ids = []
         for name in cell.split(";"):
             key = ("with", name)
@@ -300,7 +304,8 @@ def _match_log(log, people, matcher, display, problems):
                 resolved[key] = resolve(name, int(line), "with", 1)
             if resolved[key]:
                 ids.append(resolved[key])
-        with_ids.append(tuple(ids))
+        found_with[index] = tuple(ids)
+    with_ids = pd.Series([found_with.get(index, ()) for index in log.index], index=log.index, dtype=object)
     log = log.assign(person_id=person_ids, with_ids=with_ids)
     log.attrs["new_people"] = (_off_linkedin(list(new.values()), [new_urls[p] for p in new], list(new))
                                if new else pd.DataFrame())

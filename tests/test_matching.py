@@ -232,3 +232,41 @@ class TestLoad:
         net = load(connections=connections, interactions=log, problems=problems)
         assert net.log.loc[0, "person_id"] == "c:b"
         assert [(p.line, p.code) for p in problems.errors] == [(3, "ambiguous-name")]
+
+    def test_log_finds_a_person_added_by_contacts(self, network):
+        # "Karen Family" is only in contacts.csv (line 4): the log reaches her, one person, one warning.
+        _append(network / "interactions.csv", "2026-03-02,karen family,gift,gave,,,,,\n")
+        net = load(network)
+        karen = net.people[net.people["contact"] == "Karen Family"]
+        assert len(karen) == 1 and karen["circle"].iloc[0] == "family"
+        assert net.log[net.log["line"] == 13]["person_id"].tolist() == karen.index.tolist()
+        assert [w.file for w in net.warnings if w.value and "karen" in w.value.lower()] == ["contacts.csv"]
+
+    def test_names_without_letters_stay_one_person(self, network):
+        # "🚀" has an empty match key: it must still be one person, the same in both files.
+        _append(network / "contacts.csv", "🚀,friend,,,,,,\n")
+        _append(network / "interactions.csv", "2026-03-02,🚀,coffee,gave,,,,★,\n")
+        net = load(network)
+        assert not net.people.index.duplicated().any()
+        rocket = net.people[net.people["contact"] == "🚀"]
+        assert len(rocket) == 1 and rocket["circle"].iloc[0] == "friend"
+        row = net.log[net.log["line"] == 13].iloc[0]
+        assert row["person_id"] == rocket.index[0]
+        [star] = row["with_ids"]
+        assert net.people.at[star, "contact"] == "★"
+
+    def test_knows_problems_name_the_contacts_line(self, network):
+        _append(network / "contacts.csv", "Zoë Berg,client,,,,,,\n")   # line 5 (no `knows` column yet)
+        text = (network / "contacts.csv").read_text(encoding="utf-8").splitlines()
+        # add a `knows` column: Zoë (line 5) knows an ambiguous "Ann Lee" and a stranger
+        text[0] += ",knows"
+        text = [line + ("," if index else "") for index, line in enumerate(text)]
+        text[4] = text[4] + "Ann Lee;Nobody Known"
+        (network / "contacts.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+        problems = Problems()
+        load(network, problems=problems)
+        [error] = problems.errors
+        assert (error.file, error.line, error.column, error.value, error.code) == \
+            ("contacts.csv", 5, "knows", "Ann Lee", "ambiguous-name")
+        [warning] = [w for w in problems.warnings if w.column == "knows"]
+        assert (warning.line, warning.value) == (5, "Nobody Known")

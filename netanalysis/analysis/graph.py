@@ -12,7 +12,10 @@ where the data shows them, and each records why in ``reasons``:
   never-met connection gets none; none are invented);
 * ``knows``: the ``knows`` column of ``contacts.csv``.
 
-Edge ``weight`` between contacts is the number of pieces of evidence.
+Edge ``weight`` between contacts is ``min(1, 0.5 · pieces of evidence)``: one
+reason gives 0.5, two or more give 1, on the same 0-1 scale as the ego's tie
+strengths (so Burt's constraint does not let contact-contact ties swamp the
+ego's own investments).
 """
 from __future__ import annotations
 
@@ -84,13 +87,16 @@ def build_graph(net, ties: pd.DataFrame, as_of, *, alters: dict | None = None) -
     """
     graph = nx.Graph()
     graph.add_node(EGO, contact="me")
-    for person in sorted(ties.index):
-        graph.add_node(person, contact=ties.at[person, "contact"])
-    for person, strength, given, received, count in zip(
-            ties.index, ties["strength"], ties["given"], ties["received"], ties["interactions"]):
-        graph.add_edge(EGO, person, weight=float(strength), given=int(given), received=int(received),
-                       interactions=int(count))
+    order = sorted(ties.index)
+    graph.add_nodes_from((person, {"contact": name}) for person, name in
+                         zip(order, ties["contact"].reindex(order).tolist()))
+    graph.add_edges_from(
+        (EGO, person, {"weight": float(strength), "given": int(given), "received": int(received),
+                       "interactions": int(count)})
+        for person, strength, given, received, count in zip(
+            ties.index.tolist(), ties["strength"].tolist(), ties["given"].tolist(), ties["received"].tolist(),
+            ties["interactions"].tolist()))
     alters = alter_ties(net, ties, as_of) if alters is None else alters
-    for (a, b), reasons in sorted(alters.items()):
-        graph.add_edge(a, b, weight=float(len(reasons)), reasons=sorted(reasons))
+    graph.add_edges_from((a, b, {"weight": min(1.0, 0.5 * len(reasons)), "reasons": sorted(reasons)})
+                         for (a, b), reasons in sorted(alters.items()))
     return graph

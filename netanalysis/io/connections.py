@@ -29,6 +29,7 @@ from ..errors import Problems
 from ..text import clean_text, match_key, profile_slug
 from .csvfile import read_csv_table
 from .dates import parse_dates
+from .fields import map_unique
 
 __all__ = ["read_connections", "CONNECTION_COLUMNS", "CONNECTED_ON_FORMATS"]
 
@@ -97,14 +98,14 @@ def _empty() -> pd.DataFrame:
 
 
 def _clean(series: pd.Series) -> pd.Series:
-    return series.map(clean_text) if len(series) else series
+    return map_unique(series, clean_text)
 
 
 def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
     first = _clean(raw["firstname"])
     last = _clean(raw["lastname"])
-    url_raw = raw["url"].str.strip()
-    email_raw = raw["emailaddress"].str.strip()
+    url_raw = raw["url"]
+    email_raw = raw["emailaddress"]
     company = _clean(raw["company"])
     position = _clean(raw["position"])
     hidden = (first == "") & (last == "") & (url_raw == "") & (company == "") & (position == "") \
@@ -120,8 +121,8 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         problems.error(display, "is not a date LinkedIn or Excel writes", line=int(raw.at[index, "line"]),
                        column="Connected On", value=raw.at[index, "connectedon"], code="bad-date",
                        fix="write it as '04 Jul 2023' (day, English month abbreviation, year)")
-    contact = (first[keep] + " " + last[keep]).str.strip()
-    slug = url_raw[keep].map(profile_slug)
+    contact = map_unique(first[keep] + " " + last[keep], str.strip)
+    slug = map_unique(url_raw[keep], profile_slug)
     email = email_raw[keep]
     is_urn = email.str.startswith("urn:li:member:")
     is_mail = email.str.contains("@", regex=False) & ~is_urn
@@ -137,7 +138,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "company": company[keep],
         "position": position[keep],
         "connected_on": dates,
-        "key": contact.map(match_key),
+        "key": map_unique(contact, match_key),
     }).reset_index(drop=True)
     frame.attrs["hidden_members"] = hidden_count
     return frame

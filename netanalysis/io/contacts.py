@@ -22,7 +22,7 @@ from ..errors import Problems
 from ..text import clean_text, match_key
 from ..vocab import STATUSES
 from .csvfile import read_csv_table
-from .fields import did_you_mean, split_list
+from .fields import did_you_mean, map_unique, split_list
 
 __all__ = ["read_contacts", "CONTACT_COLUMNS"]
 
@@ -59,7 +59,7 @@ def read_contacts(path: str | Path | bytes, *, display: str | None = None,
 
 def _whole_numbers(raw: pd.DataFrame, column: str, shown: str, low: int, high: int | None,
                    display: str, problems: Problems, fix: str) -> pd.Series:
-    text = raw[column].str.strip()
+    text = raw[column]
     number = pd.to_numeric(text.where(text != "", None), errors="coerce")
     ok = number.notna() & (number == number.round()) & (number >= low)
     if high is not None:
@@ -73,23 +73,21 @@ def _whole_numbers(raw: pd.DataFrame, column: str, shown: str, low: int, high: i
 
 
 def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
-    contact = raw["contact"].map(clean_text)
+    contact = map_unique(raw["contact"], clean_text)
     for index in contact[contact == ""].index:
         problems.error(display, "is empty", line=int(raw.at[index, "line"]), column="contact", value="",
                        fix="write the person's name as on LinkedIn, or their profile URL; or delete the row",
                        code="missing-value")
-    keys = contact.map(match_key)
-    first_seen: dict[str, int] = {}
-    for index, key in keys.items():
-        if not key:
-            continue
-        if key in first_seen:
+    keys = map_unique(contact, match_key)
+    named = keys[keys != ""]
+    repeated = named[named.duplicated()]
+    if len(repeated):
+        first_seen = dict(zip(named[~named.duplicated()], raw.loc[named[~named.duplicated()].index, "line"]))
+        for index, key in repeated.items():
             problems.error(display, "is listed twice", line=int(raw.at[index, "line"]), column="contact",
                            value=contact[index], code="duplicate",
                            fix=f"merge it with line {first_seen[key]} (one row per person)")
-        else:
-            first_seen[key] = int(raw.at[index, "line"])
-    status = raw["status"].str.strip().str.lower()
+    status = map_unique(raw["status"], str.lower)
     bad = (status != "") & ~status.isin(STATUSES)
     for index in bad[bad].index:
         problems.error(display, "is not one of develop, keep, wind-down", line=int(raw.at[index, "line"]),
@@ -98,7 +96,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
     return pd.DataFrame({
         "line": raw["line"].astype("int64"),
         "contact": contact,
-        "circle": raw["circle"].map(clean_text).str.lower(),
+        "circle": map_unique(raw["circle"], lambda v: clean_text(v).lower()),
         "chemistry": _whole_numbers(raw, "chemistry", "chemistry", 1, 5, display, problems,
                                     "write 1 (no wish to network) to 5 (great chemistry), or leave it empty"),
         "cadence_days": _whole_numbers(raw, "cadencedays", "cadence_days", 1, 3650, display, problems,
@@ -107,5 +105,5 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "offers": split_list(raw["offers"], lower=True),
         "needs": split_list(raw["needs"], lower=True),
         "knows": split_list(raw["knows"]),
-        "notes": raw["notes"].map(clean_text),
+        "notes": map_unique(raw["notes"], clean_text),
     }).reset_index(drop=True)

@@ -22,12 +22,34 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, Problem, Problems
+from .fields import map_unique
 
 __all__ = ["CsvTable", "read_csv_table", "column_key", "decode_bytes"]
 
 _DELIMITERS = (",", ";", "\t")
 _HEADER_SEARCH_LINES = 30
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HEAD_CHARS = 1 << 16
+
+
+class _AllLines:
+    """The file's lines, split on first use (only a broken row needs them)."""
+
+    def __init__(self, text: str):
+        self._text, self._lines = text, None
+
+    def _all(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self._text)
+            if self._lines and self._lines[-1] == "":
+                self._lines.pop()
+        return self._lines
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __getitem__(self, item):
+        return self._all()[item]
 _BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)", re.I)
 _PARSE_ROW = re.compile(r"starting at row (\d+)")
 SAVE_AS_UTF8 = "save it again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)"
@@ -131,9 +153,11 @@ def read_csv_table(
                        fix="check the path and that the file is not open in another program", code="unreadable")
         return None
 
-    lines = _LINE_BREAK.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
+    # Only the first lines are split to find the header: a 76 MB messages.csv
+    # goes to pandas in one piece.  The whole file is split into lines only
+    # to quote a broken row.
+    head = _LINE_BREAK.split(text[:_HEAD_CHARS])
+    lines = head if len(text) > _HEAD_CHARS else [*head[:-1], head[-1]] if head and head[-1] else head[:-1]
     found = _find_header(lines, set(required) - set(aliases.values()) if aliases else set(required))
     if found is None:
         # Say which required columns are missing from the most header-like line.
@@ -151,12 +175,17 @@ def read_csv_table(
         return None
     header_index, delimiter = found
 
-    body = "\n".join(lines[header_index:])
+    offset = 0
+    for _ in range(header_index):
+        match = _LINE_BREAK.search(text, offset)
+        offset = match.end()
+    body = text[offset:]
+    lines = _AllLines(text)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             frame = pd.read_csv(
-                io.StringIO(body), sep=delimiter, dtype=str, keep_default_na=False,
+                io.StringIO(body), sep=delimiter, dtype=object, keep_default_na=False,
                 na_filter=False, skipinitialspace=False, on_bad_lines="warn", engine="c",
                 quoting=csv.QUOTE_MINIMAL, skip_blank_lines=False,
                 # Never take a first column as the index when the first record
@@ -209,7 +238,7 @@ def read_csv_table(
                        fix="add it to the header line")
         return None
     wanted = {**required, **optional}
-    out = pd.DataFrame({key: frame[columns[key]].str.strip() for key in wanted if key in columns})
+    out = pd.DataFrame({key: map_unique(frame[columns[key]], str.strip) for key in wanted if key in columns})
     for key in wanted:
         if key not in out:
             out[key] = ""

@@ -21,9 +21,7 @@ def split_list(values: pd.Series, *, lower: bool = False) -> pd.Series:
         items = [" ".join(item.split()) for item in cell.split(";")]
         return ";".join(i.lower() if lower else i for i in items if i)
 
-    text = values.astype(str)
-    # Fast path: the common empty cell.
-    return text.where(text.str.strip() == "", text.map(tidy)).str.strip()
+    return map_unique(values, lambda cell: tidy(str(cell).strip()))
 
 
 def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 60) -> str:
@@ -34,3 +32,22 @@ def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 60) -> str:
     """
     found = process.extractOne(str(value).strip().lower(), list(choices), score_cutoff=cutoff)
     return f"did you mean '{found[0]}'?" if found else ""
+
+
+def map_unique(values: pd.Series, func) -> pd.Series:
+    """``values.map(func)``, calling ``func`` once per distinct value (object dtype out).
+
+    Real columns repeat a lot (a log names the same few hundred people in
+    100,000 rows), so this is much faster than a per-row map.
+
+    >>> map_unique(pd.Series([" a", "b ", " a"]), str.strip).tolist()
+    ['a', 'b', 'a']
+    """
+    import numpy as np
+
+    if len(values) == 0:
+        return values.astype(object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [func(value) for value in np.asarray(uniques, dtype=object).tolist()]
+    return pd.Series(mapped[codes], index=values.index, dtype=object)

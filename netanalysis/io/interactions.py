@@ -29,7 +29,7 @@ from ..text import clean_text
 from ..vocab import CHANNELS, DIRECTIONS, KINDS, UNKNOWN_KIND_DEFAULT
 from .csvfile import read_csv_table
 from .dates import parse_dates
-from .fields import did_you_mean, split_list
+from .fields import did_you_mean, map_unique, split_list
 
 __all__ = ["read_interactions", "INTERACTION_COLUMNS", "LOG_DATE_FORMATS"]
 
@@ -86,7 +86,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         problems.error(display, message, line=int(raw.at[index, "line"]), column=column,
                        value=value, fix=fix, code=code)
 
-    contact = raw["contact"].map(clean_text)
+    contact = map_unique(raw["contact"], clean_text)
     for index in contact[contact == ""].index:
         error(index, "contact", "", "is empty", "write the person's name as on LinkedIn, or their profile URL",
               "missing-value")
@@ -103,10 +103,10 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
             error(index, "date", value, "is not a real calendar date", _DATE_FIX, "bad-date")
         else:
             error(index, "date", value, "is not a date", _DATE_FIX, "bad-date")
-    for index in raw.index[raw["date"].str.strip() == ""]:
+    for index in raw.index[raw["date"] == ""]:
         error(index, "date", "", "is empty", _DATE_FIX, "missing-value")
 
-    kind = raw["kind"].map(clean_text).str.lower()
+    kind = map_unique(raw["kind"], lambda v: clean_text(v).lower())
     known = kind.isin(list(KINDS))
     for value in sorted(set(kind[~known & (kind != "")])):
         rows = raw.loc[kind == value, "line"]
@@ -117,14 +117,14 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
     for index in kind[kind == ""].index:
         error(index, "kind", "", "is empty", f"use one of {', '.join(KINDS)}", "missing-value")
 
-    direction = raw["direction"].str.strip().str.lower()
+    direction = map_unique(raw["direction"], str.lower)
     for index in direction[~direction.isin(DIRECTIONS)].index:
         value = raw.at[index, "direction"]
         error(index, "direction", value, "is not one of gave, received, mutual",
               did_you_mean(value, DIRECTIONS) or "write gave, received or mutual", "bad-direction")
 
-    default_value = kind.map(lambda k: KINDS.get(k, UNKNOWN_KIND_DEFAULT)[0])
-    value_text = raw["value"].str.strip()
+    default_value = map_unique(kind, lambda k: KINDS.get(k, UNKNOWN_KIND_DEFAULT)[0]).astype("int64")
+    value_text = raw["value"]
     number = pd.to_numeric(value_text.where(value_text != "", None), errors="coerce")
     bad_value = (value_text != "") & ~(number.isin([1, 2, 3, 4, 5]))
     for index in bad_value[bad_value].index:
@@ -132,8 +132,8 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
               "write 1 (little) to 5 (a great deal), or leave it empty for the kind's default", "bad-value")
     value = number.where(value_text != "", default_value).where(~bad_value, 0).fillna(0).astype("int64")
 
-    channel_text = raw["channel"].str.strip().str.lower()
-    default_channel = kind.map(lambda k: KINDS.get(k, UNKNOWN_KIND_DEFAULT)[1])
+    channel_text = map_unique(raw["channel"], str.lower)
+    default_channel = map_unique(kind, lambda k: KINDS.get(k, UNKNOWN_KIND_DEFAULT)[1])
     bad_channel = (channel_text != "") & ~channel_text.isin(CHANNELS)
     for index in bad_channel[bad_channel].index:
         error(index, "channel", raw.at[index, "channel"], "is not online or offline",
@@ -151,5 +151,5 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "purpose": split_list(raw["purpose"], lower=True),
         "channel": channel,
         "with": split_list(raw["with"]),
-        "notes": raw["notes"].map(clean_text),
+        "notes": map_unique(raw["notes"], clean_text),
     }).reset_index(drop=True)
