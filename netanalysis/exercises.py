@@ -1,0 +1,448 @@
+"""Classroom helpers: a five-person network, vital signs, and answer checkers that give hints.
+
+For ``notebooks/03_classroom_exercise.ipynb`` (students) and
+``notebooks/04_teacher_solution.ipynb`` (the worked answers).  Every
+``check_*`` function returns one message (a ``str``) and never gives the
+expected answer away:
+
+* ``"Write your answer in my_answer ..."`` while the answer is still ``None``;
+* ``"Correct: ..."`` when it matches the library;
+* ``"Not quite: ..."`` / ``"Almost: ..."`` with a hint where to look, naming
+  the likely mistake when the answer matches one (no decay, mutual rows left
+  out, counts instead of shares, ...).
+
+The checkers compare with the library's own numbers: tie strength with
+:func:`netanalysis.analysis.ties.tie_table`, Blau's index with
+``rev.diversity.blau_effort``, Burt's constraint with
+``rev.matchmaking.constraint``, a diagnosis with the persona's defining rule
+(:data:`netanalysis.sample.PERSONAS`, which is the headline of its review).
+
+>>> check_diagnosis("taker", None)
+'Write your answer in my_answer (one of: purpose, chemistry, reciprocity, depth, renewal, family, staleness, follow-up, matchmaking).'
+>>> check_diagnosis("taker", "reciprocity")
+'Correct: the taker ignores "give at least as much as you get".'
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .vocab import PRIVATE_CIRCLES, RULES
+
+__all__ = ["FIVE_PEOPLE", "FIVE_PEOPLE_AS_OF", "ADVICE", "write_five_people", "vital_signs", "compare",
+           "check_diagnosis", "check_strength", "check_blau", "check_constraint", "check_introductions"]
+
+#: The review date of the five-person network (the sample personas' export day).
+FIVE_PEOPLE_AS_OF = "2026-11-01"
+
+#: The five-person network's files: small enough to compute every metric on paper.
+#: Cai's rows are 0, 180 and 360 days old (decay 1, 1/2, 1/4 at the default half-life
+#: of 180 days); Bo has one row older than the 365-day review window.
+FIVE_PEOPLE = {
+    "Connections.csv": (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ann,Berg,https://www.linkedin.com/in/ann-berg,,Nordlys Analytics,Data Scientist,01 Nov 2021\n"
+        "Bo,Dahl,https://www.linkedin.com/in/bo-dahl,,Nordlys Analytics,Sales Lead,15 Mar 2019\n"
+        "Cai,Eriksen,https://www.linkedin.com/in/cai-eriksen,,Region Hovedstaden,Procurement Officer,01 Nov 2022\n"
+        "Dina,Falk,https://www.linkedin.com/in/dina-falk,,DTU,Associate Professor,10 Jun 2024\n"
+        "Emil,Gade,https://www.linkedin.com/in/emil-gade,,Carlsberg,Brewer,20 Aug 2020\n"),
+    "interactions.csv": (
+        "date,contact,kind,direction,value,purpose,channel,with,notes\n"
+        "2026-10-20,Ann Berg,meeting,mutual,3,learning,offline,,\n"
+        "2026-08-03,Ann Berg,call,gave,2,job,online,,\n"
+        "2026-02-04,Ann Berg,advice,received,3,learning,online,,\n"
+        "2026-09-27,Bo Dahl,coffee,mutual,2,sales,offline,,\n"
+        "2025-05-10,Bo Dahl,meeting,gave,3,sales,offline,,older than the review window\n"
+        "2026-11-01,Cai Eriksen,meeting,received,4,sales,offline,,\n"
+        "2026-05-05,Cai Eriksen,coffee,mutual,2,learning,offline,,\n"
+        "2025-11-06,Cai Eriksen,email,gave,1,sales,online,,\n"
+        "2026-06-15,Dina Falk,event,mutual,2,learning,offline,Emil Gade,met at the brewery talk\n"
+        "2026-09-01,Dina Falk,intro,gave,4,learning,online,Ann Berg,introduced Dina to Ann\n"
+        "2026-03-01,Emil Gade,meal,mutual,3,,offline,,\n"),
+    "contacts.csv": (
+        "contact,circle,chemistry,cadence_days,status,offers,needs,knows,notes\n"
+        "Ann Berg,colleague,5,,develop,python,industry data,,\n"
+        "Bo Dahl,colleague,3,,keep,,,,\n"
+        "Cai Eriksen,client,4,,develop,,python,Bo Dahl,\n"
+        "Dina Falk,community,4,,develop,industry data,,,\n"
+        "Emil Gade,friend,5,,keep,,,,\n"),
+}
+
+#: Each rule of the review and the piece of the seed essays' advice it stands for.
+ADVICE = {
+    "purpose": "define the purpose: why network?",
+    "chemistry": "let desire and chemistry drive networking",
+    "reciprocity": "give at least as much as you get",
+    "depth": "think in deep rather than broad relations",
+    "renewal": "don't get stuck in old networks",
+    "family": "keep family and close friends out of the professional network",
+    "staleness": "look after your relations: trust needs upkeep",
+    "follow-up": "a business card is not a relation: follow up",
+    "matchmaking": "be your network's matchmaker",
+}
+
+# Where to look, by the rule the persona really breaks (never names the rule).
+_LOOK = {
+    "depth": "compare the number of connections with the strong ties, and how many were never met",
+    "reciprocity": "compare the value received with the value given",
+    "renewal": "look at the share of effort on the old circle (colleagues and former colleagues) "
+               "and on relations begun in the last year",
+    "staleness": "look at how much of the strong ties' weight is past its cadence",
+    "follow-up": "look at the connections made in the last 90 days",
+    "matchmaking": "this network is healthy on most counts; look at who could help whom",
+    "family": "look at the effort on family and friends",
+    "chemistry": "look at the effort on contacts rated low for chemistry",
+    "purpose": "look at how well the effort matches the mission",
+}
+_TOLERANCE = 0.001
+
+
+def write_five_people(folder) -> Path:
+    """Write the five-person network (:data:`FIVE_PEOPLE`) to ``folder``; return the folder.
+
+    >>> import tempfile, netanalysis
+    >>> net = netanalysis.load(write_five_people(tempfile.mkdtemp()))
+    >>> sorted(net.people["contact"])
+    ['Ann Berg', 'Bo Dahl', 'Cai Eriksen', 'Dina Falk', 'Emil Gade']
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in FIVE_PEOPLE.items():
+        (folder / name).write_bytes(text.encode("utf-8"))
+    return folder
+
+
+def vital_signs(rev) -> dict[str, object]:
+    """A dozen headline numbers of a review, one or two per rule (shares in whole percent).
+
+    Missing values (a share of nothing) are ``None``.
+    """
+    d, r, s, v, p, m = rev.depth, rev.reciprocity, rev.staleness, rev.diversity, rev.purpose, rev.matchmaking
+    return {
+        "connections": d.connections,
+        "strong ties": d.strong_ties,
+        "never met (% of connections)": _pct(d.cards_share),
+        "met only once (% of those met)": _pct(d.met_once / d.met if d.met else math.nan),
+        "value received (% of all exchanged, recent)": _pct(r.received_share_recent),
+        "effort on (former) colleagues (%)": _pct(v.lock_in_old),
+        "effort on relations begun this year (%)": _pct(v.newness),
+        "strong ties' weight past cadence (%)": _pct(s.shares["late_weighted"]),
+        "new connections not followed up (%)": _pct(s.shares["follow_up"]),
+        "strong introductions waiting": m.distinct_strong,
+        "effort on family and friends (%)": _pct(v.family_effort),
+        "effort on low chemistry (%)": _pct(p.low_chemistry_share),
+        "effort matching the mission (%)": _pct(p.alignment),
+    }
+
+
+def compare(reviews: dict) -> pd.DataFrame:
+    """:func:`vital_signs` of several reviews side by side (one column each, ``Int64``).
+
+    ``reviews`` maps a column name (a persona, or "my goals") to a review.
+    """
+    frame = pd.DataFrame({name: vital_signs(rev) for name, rev in reviews.items()})
+    return frame.astype("Int64")
+
+
+def check_diagnosis(persona: str, rule: str | None, *, rev=None, name: str = "my_answer") -> str:
+    """Check the rule a student names as ``persona``'s main problem.
+
+    ``rev`` (the persona's review) lets the hint say when the answer is one
+    of its findings but not the headline.
+    """
+    from .sample import PERSONAS
+
+    if persona not in PERSONAS:
+        return f"There is no persona {persona!r}: use one of {', '.join(PERSONAS)}."
+    if rule is None:
+        return f"Write your answer in {name} (one of: {', '.join(RULES)})."
+    answer = str(rule).strip().lower().replace("_", "-").replace("follow up", "follow-up")
+    if answer not in RULES:
+        return f"Not quite: {rule!r} is not one of the rules; use one of: {', '.join(RULES)}."
+    expected = PERSONAS[persona].rule
+    if answer == expected:
+        return f'Correct: the {persona} ignores "{ADVICE[expected]}".'
+    found = {f.rule for f in rev.findings} if rev is not None else set()
+    also = f" {answer} is one of its findings, but not the most severe." if answer in found else ""
+    return f"Not quite ({persona}):{also} {_LOOK[expected].capitalize()}."
+
+
+def check_strength(my_value, net, contact: str, *, as_of, parts: dict | None = None,
+                   name: str = "my_strength") -> str:
+    """Check a tie strength worked out by hand (formula in :mod:`netanalysis.analysis.ties`).
+
+    ``parts`` may hold the student's ``I``, ``T``, ``M``, ``D``; each is
+    checked on its own, so a wrong total can be traced to its part.
+    """
+    from .analysis.ties import tie_table
+
+    ties = tie_table(net, as_of)
+    person = _person(ties, contact)
+    if person is None:
+        return f"There is no {contact!r} in this network: write the name as in rev.ties['contact']."
+    library = float(ties.at[person, "strength"])
+    mine = _number(my_value)
+    lines = []
+    if parts:
+        lines += _check_parts(parts, net, person, as_of)
+    if my_value is None:
+        lines.append(f"Write your answer in {name} (a number between 0 and 1).")
+    elif mine is None:
+        lines.append(f"Not quite: {name} should be a number like 0.25, not {my_value!r}.")
+    elif abs(mine - library) <= _TOLERANCE:
+        lines.append(f"Correct: {mine:.4f} is the library's strength of {contact} "
+                     "(netanalysis.analysis.ties.tie_table) to 3 decimals.")
+    elif not 0 <= mine <= 1:
+        lines.append("Not quite: a tie strength lies between 0 and 1: F = I / (I + 1) is below 1, "
+                     "and the bracket 0.55 + 0.15·T + 0.15·M + 0.15·D is at most 1.")
+    else:
+        lines.append("Not quite: " + _strength_hint(mine, net, person, as_of))
+    return "\n".join(lines)
+
+
+def check_blau(my_value, rev, *, name: str = "my_blau") -> str:
+    """Check Blau's index of effort across the clusters (``rev.diversity.blau_effort``)."""
+    expected = rev.diversity.blau_effort
+    mine = _number(my_value)
+    if my_value is None:
+        return f"Write your answer in {name} (a number between 0 and 1)."
+    if mine is None:
+        return f"Not quite: {name} should be a number like 0.5, not {my_value!r}."
+    if abs(mine - expected) <= _TOLERANCE:
+        return f"Correct: {mine:.3f} is rev.diversity.blau_effort."
+    table = rev.diversity.clusters_table
+    grouped = table[table["cluster"] != "unclustered"]
+    share = grouped["effort"] / grouped["effort"].sum()
+    if abs(mine - expected * 100) <= 100 * _TOLERANCE:
+        return "Almost: give the index as a share between 0 and 1, not in percent."
+    if abs(mine - float((share ** 2).sum())) <= _TOLERANCE:
+        return "Not quite: that is Σ p², the chance that two units of effort fall in the same circle; " \
+               "Blau's index is 1 minus it."
+    if abs(mine - rev.diversity.blau_contacts) <= _TOLERANCE:
+        return "Not quite: you shared out the people; the question is about effort (log rows in the " \
+               "review window) per circle."
+    if mine < 0:
+        return "Not quite: turn the effort per circle into shares p = effort / total effort first."
+    return "Not quite: count each circle's log rows in the last 365 days (rows older than that are not " \
+           "effort), turn them into shares p, then compute 1 - Σ p²."
+
+
+def check_constraint(my_value, rev, *, name: str = "my_constraint") -> str:
+    """Check Burt's constraint of ``"me"`` (``rev.matchmaking.constraint``, weighted)."""
+    import networkx as nx
+
+    expected = rev.matchmaking.constraint
+    mine = _number(my_value)
+    if my_value is None:
+        return f"Write your answer in {name} (a number, usually between 0 and 1)."
+    if mine is None:
+        return f"Not quite: {name} should be a number, not {my_value!r}."
+    if math.isnan(expected):
+        return "This network has no ties between your contacts: constraint is undefined (nan) here."
+    if abs(mine - expected) <= _TOLERANCE:
+        return f"Correct: {mine:.3f} is rev.matchmaking.constraint."
+    sub = _active_graph(rev)
+    if abs(mine - nx.constraint(sub)["me"]) <= _TOLERANCE:
+        return "Not quite: you counted every tie as 1; weigh them (ties to you: strength; between " \
+               "contacts: the edge weight) when you compute p_ij."
+    weights = pd.Series({v: d["weight"] for v, d in sub.adj["me"].items()}, dtype=float)
+    if abs(mine - float(((weights / weights.sum()) ** 2).sum())) <= _TOLERANCE:
+        return "Not quite: you left out the indirect part Σ_q p_mq · p_qj (through contacts who know each other)."
+    return "Not quite: build p_ij = w_ij / Σ_k w_ik for every node (its row of weights divided by the " \
+           "row sum), then constraint = Σ_j (p_me,j + Σ_q p_me,q · p_q,j)² over your contacts j."
+
+
+def check_introductions(pairs, rev, *, name: str = "my_introductions") -> str:
+    """Check three proposed introductions ``[(a, b, reason), ...]`` against the review's rules.
+
+    A sound introduction joins two contacts you trust, in different clusters,
+    who don't know each other yet, neither family nor a friend, with a reason
+    to meet (one offers what the other needs, or both are people you rate
+    4+ for chemistry), and ``reason`` says what it is.
+    """
+    if pairs is None:
+        return f"Write your answer in {name}: a list of three (name, name, reason) tuples."
+    if isinstance(pairs, (str, bytes)) or not hasattr(pairs, "__len__") or len(pairs) != 3:
+        return f"Not quite: {name} should be a list of exactly three (name, name, reason) tuples."
+    trusted = float(rev.summary["goals"]["trusted_strength"])
+    library = {frozenset((a, b)) for a, b in zip(rev.matchmaking.introductions["a_id"],
+                                                  rev.matchmaking.introductions["b_id"])}
+    lines, good, seen, shared = [], 0, set(), 0
+    for number, pair in enumerate(pairs, 1):
+        message, key = _check_pair(pair, rev, trusted, seen)
+        good += message.startswith("Good")
+        shared += key in library
+        lines.append(f"{number}. {message}")
+    if good == 3:
+        lines.insert(0, f"Correct: all three introductions hold up ({shared} of them also in "
+                        "rev.matchmaking.introductions).")
+    else:
+        lines.insert(0, f"Not quite: {good} of 3 hold up.")
+    return "\n".join(lines)
+
+
+def _check_pair(pair, rev, trusted: float, seen: set) -> tuple[str, frozenset | None]:
+    if not isinstance(pair, (tuple, list)) or len(pair) not in (2, 3):
+        return f"Not quite: write each introduction as (name, name, reason), not {pair!r}.", None
+    names = [str(x).strip() for x in pair[:2]]
+    reason = str(pair[2]).strip() if len(pair) == 3 and pair[2] is not None else ""
+    ties = rev.ties
+    ids = [_person(ties, n) for n in names]
+    for n, pid in zip(names, ids):
+        if pid is None:
+            return f"Not quite: there is no {n!r} in rev.ties['contact']; copy the name exactly.", None
+    a, b = ids
+    key = frozenset(ids)
+    label = f"{ties.at[a, 'contact']} and {ties.at[b, 'contact']}"
+    if a == b:
+        return f"Not quite: {label} are the same person.", None
+    if key in seen:
+        return f"Not quite: {label} are already in your list.", key
+    seen.add(key)
+    for pid in ids:
+        row = ties.loc[pid]
+        if row["circle"] in PRIVATE_CIRCLES:
+            return (f"Not quite: {row['contact']} is {row['circle']}: keep family and close friends out of the "
+                    "professional network (ask them to introduce you instead)."), key
+        if row["status"] == "wind-down":
+            return f"Not quite: you are winding down the relation with {row['contact']}.", key
+    if rev.graph.has_edge(a, b):
+        why = ", ".join(rev.graph.edges[a, b].get("reasons", [])) or "a tie in the data"
+        return f"Not quite: {label} already know each other ({why}); an introduction adds nothing new.", key
+    cluster_a, cluster_b = ties.at[a, "cluster"], ties.at[b, "cluster"]
+    if cluster_a == cluster_b and cluster_a not in ("", "unclustered"):
+        return (f"Not quite: {label} are in the same cluster; an introduction across clusters brings "
+                "people together who would not meet otherwise."), key
+    weakest = min(float(ties.at[a, "strength"]), float(ties.at[b, "strength"]))
+    if weakest < trusted:
+        who = ties.at[a, "contact"] if float(ties.at[a, "strength"]) == weakest else ties.at[b, "contact"]
+        return (f"Not quite: can you vouch for {who}? Introduce people you trust "
+                f"(strength {trusted:g} or more)."), key
+    items = sorted((_items(ties.at[a, "offers"]) & _items(ties.at[b, "needs"]))
+                   | (_items(ties.at[b, "offers"]) & _items(ties.at[a, "needs"])))
+    chemistry = all(int(ties.at[p, "chemistry"]) >= 4 if pd.notna(ties.at[p, "chemistry"]) else False
+                    for p in ids)
+    if not items and not chemistry:
+        return f"Not quite: what would {label} gain from meeting? Look at their offers and needs.", key
+    if not reason:
+        return f"Almost: {label} is a sound pair; add a reason (what does one bring the other?).", key
+    text = reason.lower()
+    if items and not any(item in text for item in items):
+        return (f"Almost: {label} is a sound pair, but your reason does not name what one offers that "
+                "the other needs; look at their offers and needs.", key)
+    if not items and "chemistry" not in text:
+        return f"Almost: {label} is a sound pair; say why (how do you rate them both?).", key
+    return f"Good: {label}.", key
+
+
+def _check_parts(parts: dict, net, person: str, as_of) -> list[str]:
+    expected = _strength_parts(net, person, as_of)
+    hints = {
+        "I": "weigh each row's value v/5 by its decay 2^(-age/h), with age in days and h the half-life",
+        "T": "G and R both count the mutual rows; T = 2·min(G, R) / (G + R)",
+        "M": "count distinct kinds (at most 4), purposes (at most 3, split 'a;b') and channels (at most 2), "
+             "then divide the sum by 9",
+        "D": "years since the first contact or the connection, whichever is earlier (days / 365.25), / 5, "
+             "at most 1",
+    }
+    out = []
+    for key in ("I", "T", "M", "D"):
+        value = _number(parts.get(key))
+        if parts.get(key) is None:
+            out.append(f"{key}: write your value in parts['{key}'].")
+        elif value is not None and abs(value - expected[key]) <= _TOLERANCE:
+            out.append(f"{key}: correct.")
+        else:
+            out.append(f"{key}: not quite: {hints[key]}.")
+    return out
+
+
+def _strength_parts(net, person: str, as_of) -> dict[str, float]:
+    """``I, T, M, D`` of one person from the log (no archive messages), as in the tie module."""
+    stamp = pd.Timestamp(as_of).normalize()
+    half_life = float(net.goals.half_life_days)
+    rows = net.log[(net.log["person_id"] == person) & (net.log["date"] <= stamp)]
+    age = (stamp - rows["date"]).dt.days.to_numpy(dtype=float)
+    value = rows["value"].to_numpy(dtype=float)
+    direction = rows["direction"].to_numpy()
+    give = value[direction != "received"].sum()
+    take = value[direction != "gave"].sum()
+    purposes = {p.strip() for cell in rows["purpose"] for p in str(cell).split(";") if p.strip()}
+    channels = {c for c in rows["channel"] if c}
+    start = min([d for d in (rows["date"].min(), net.people.at[person, "connected_on"]) if pd.notna(d)],
+                default=stamp)
+    return {
+        "I": float((value / 5 * np.exp2(-age / half_life)).sum()),
+        "I_no_decay": float((value / 5).sum()),
+        "I_raw": float((value * np.exp2(-age / half_life)).sum()),
+        "T": float(2 * min(give, take) / (give + take)) if give + take else 0.0,
+        "T_no_mutual": _two_way(value[direction == "gave"].sum(), value[direction == "received"].sum()),
+        "M": (min(rows["kind"].nunique(), 4) + min(len(purposes), 3) + min(len(channels), 2)) / 9,
+        "D": min(1.0, max(0.0, (stamp - start).days / 365.25) / 5),
+        "D_first": min(1.0, max(0.0, (stamp - rows["date"].min()).days / 365.25) / 5) if len(rows) else 0.0,
+    }
+
+
+def _strength_hint(mine: float, net, person: str, as_of) -> str:
+    """Name the mistake when ``mine`` matches one, else say how to check the parts."""
+    from .analysis.ties import strength_from_parts
+
+    p = _strength_parts(net, person, as_of)
+
+    def total(I=p["I"], T=p["T"], M=p["M"], D=p["D"], saturate=True):
+        if not saturate:
+            return I * (0.55 + 0.15 * T + 0.15 * M + 0.15 * D)
+        return float(strength_from_parts(I, T, M, D))
+
+    mistakes = [
+        (total(I=p["I_no_decay"]), "did you apply the decay 2^(-age / half-life) to each row?"),
+        (total(I=p["I_raw"]), "each row's value counts as v / 5 in I (a fresh value-5 row is 1)."),
+        (total(T=p["T_no_mutual"]), "mutual rows count on both sides, in G and in R."),
+        (total(D=p["D_first"]), "duration counts from the first contact or the connection, whichever is earlier."),
+        (total(saturate=False), "I is saturated first: F = I / (I + 1)."),
+        (total(D=min(1.0, p["D"] * 5)), "duration is years / 5 (at most 1)."),
+    ]
+    for value, hint in mistakes:
+        if abs(mine - value) <= _TOLERANCE:
+            return hint
+    return "compute I, T, M and D one at a time and pass them as parts={'I': ..., 'T': ..., 'M': ..., " \
+           "'D': ...} to see which one is off."
+
+
+def _two_way(give: float, take: float) -> float:
+    return float(2 * min(give, take) / (give + take)) if give + take else 0.0
+
+
+def _active_graph(rev):
+    """``"me"`` and the contacts of layers 1-4, with their weights (as the matchmaking module)."""
+    layer = rev.ties["layer"].astype("Float64").fillna(6.0)
+    nodes = ["me", *[p for p in rev.ties.index[(layer <= 4).to_numpy()] if p in rev.graph]]
+    return rev.graph.subgraph(nodes)
+
+
+def _person(ties: pd.DataFrame, name: str) -> str | None:
+    """The id of the one contact whose display name is ``name`` (case and spaces ignored)."""
+    key = " ".join(str(name).split()).casefold()
+    found = ties.index[ties["contact"].astype(str).map(lambda n: " ".join(n.split()).casefold()) == key]
+    return found[0] if len(found) else None
+
+
+def _items(cell) -> set[str]:
+    return {x.strip().lower() for x in str(cell or "").split(";") if x.strip()}
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _pct(share) -> int | None:
+    return None if share is None or (isinstance(share, float) and math.isnan(share)) else round(100 * share)
