@@ -7,7 +7,7 @@ half size for the doubling check, then times each stage in a fresh process
 
 * bare:   ``pandas.read_csv`` of every input CSV, nothing else
 * load:   ``netanalysis.load`` (read, validate, match)
-* review: load + ``netanalysis.analysis``
+* review: load + ``netanalysis.review``
 * report: load + review + the HTML report written to disk
 
 Run:  .venv/bin/python benchmarks/bench_scale.py [--repeat 3] [--no-archive]
@@ -48,7 +48,7 @@ else:
         net = netanalysis.load(connections=folder / "Connections.csv", interactions=folder / "interactions.csv",
                                contacts=folder / "contacts.csv", goals=folder / "goals.toml")
     if stage in ("review", "report"):
-        rev = netanalysis.analysis(net, as_of="%s")
+        rev = netanalysis.review(net, as_of="%s")
     if stage == "report":
         write_report(rev, net, folder.parent / (folder.name + "-report.html"))
 elapsed = time.perf_counter() - t0

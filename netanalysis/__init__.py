@@ -7,7 +7,7 @@ do this week?
 
 >>> import netanalysis                                   # doctest: +SKIP
 >>> net = netanalysis.load("data/sample")                # doctest: +SKIP
->>> rev = netanalysis.analysis(net, as_of="2026-11-01")    # doctest: +SKIP
+>>> rev = netanalysis.review(net, as_of="2026-11-01")    # doctest: +SKIP
 >>> print(rev.findings[0].sentence)                      # doctest: +SKIP
 
 Heavy libraries (pandas, networkx, plotly) are imported on first use, so the

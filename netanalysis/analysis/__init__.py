@@ -2,7 +2,7 @@
 
 >>> import netanalysis, tempfile                                  # doctest: +SKIP
 >>> net = netanalysis.load("data/sample")                         # doctest: +SKIP
->>> rev = netanalysis.analysis(net, as_of="2026-11-01")             # doctest: +SKIP
+>>> rev = netanalysis.review(net, as_of="2026-11-01")             # doctest: +SKIP
 >>> rev.findings[0].rule                                          # doctest: +SKIP
 'matchmaking'
 
@@ -154,18 +154,31 @@ def review(net, as_of, *, seed: int = 0) -> Review:
     return rev
 
 
-def _week(candidates: list[Action], size: int) -> list[Action]:
-    """The top ``size`` actions by priority, one per person (the highest wins)."""
+def _week(candidates: list[Action], size: int, *, per_verb: int = 2) -> list[Action]:
+    """The week's ``size`` actions: by priority, one per person (the highest
+    wins), at most ``per_verb`` of one verb while other verbs are waiting (a
+    week of five introductions and no upkeep is not a plan); the cap is lifted
+    when nothing else is left.
+
+    >>> a = [Action(v, [n], "r", "matchmaking", p) for v, n, p in
+    ...      [("introduce", "A", .9), ("introduce", "B", .8), ("introduce", "C", .7), ("thank", "D", .1)]]
+    >>> [x.contacts[0] for x in _week(a, 3)]
+    ['A', 'B', 'D']
+    """
+    ranked = sorted(candidates, key=lambda a: (-a.priority, a.verb, a.contacts))
     chosen: list[Action] = []
     seen: set[str] = set()
-    for action in sorted(candidates, key=lambda a: (-a.priority, a.verb, a.contacts)):
-        ids = set(action.person_ids or action.contacts)
-        if ids & seen:
-            continue
-        chosen.append(action)
-        seen |= ids
-        if len(chosen) >= size:
-            break
+    for capped in (True, False):
+        for action in ranked:
+            if len(chosen) >= size:
+                return chosen
+            ids = set(action.person_ids or action.contacts)
+            if action in chosen or ids & seen:
+                continue
+            if capped and sum(c.verb == action.verb for c in chosen) >= per_verb:
+                continue
+            chosen.append(action)
+            seen |= ids
     return chosen
 
 

@@ -32,6 +32,11 @@ def _pct(value) -> str:
     return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0%}"
 
 
+def _count(number: int, noun: str) -> str:
+    """``3 strong ties`` / ``1 strong tie``."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def habits(log: pd.DataFrame, as_of, window_days: int) -> dict:
     """How the user networks in the window: rows, per week, channel and kind mix.
 
@@ -78,11 +83,12 @@ def self_clarification(rev, log: pd.DataFrame) -> list[dict]:
                 f"{_pct(h['offline_share'])} face to face; mostly {', '.join(h['top_kinds']) or 'nothing yet'}."),
         "who": (f"{depth.strong_ties} strong ties among {depth.met} people met; "
                 f"{_pct(purpose.low_chemistry_share)} of effort on contacts you rate 2 or less for chemistry."),
-        "upkeep": (f"{stale.counts.get('cooling', 0)} strong ties past their cadence, "
-                   f"{stale.counts.get('follow_up', 0)} new connections not followed up."),
+        "upkeep": (f"{_count(stale.counts.get('cooling', 0), 'strong tie')} past their cadence, "
+                   f"{_count(stale.counts.get('follow_up', 0), 'new connection')} not followed up."),
         "develop": (f"{_pct(diverse.newness)} of effort on relations begun in the last year; "
-                    f"{stale.counts.get('dormant', 0)} dormant ties worth reviving; "
-                    f"{stale.counts.get('wind_down_with_effort', 0)} marked wind-down still taking effort."),
+                    f"{_count(stale.counts.get('dormant', 0), 'dormant tie')} worth reviving; "
+                    f"{_count(stale.counts.get('wind_down_with_effort', 0), 'contact')} marked wind-down "
+                    "still taking effort."),
         "why_me": _why_me(rev, h),
         "give": (f"You gave {recip.given_total} points of value in all; most often "
                  f"{', '.join(h['top_given']) or 'nothing logged'}; {h['intros_given']} introductions made "

@@ -35,12 +35,12 @@ _HEAD_CHARS = 1 << 16
 class _AllLines:
     """The file's lines, split on first use (only a broken row needs them)."""
 
-    def __init__(self, text: str):
-        self._text, self._lines = text, None
+    def __init__(self, data: bytes):
+        self._data, self._lines = data, None
 
     def _all(self) -> list[str]:
         if self._lines is None:
-            self._lines = _LINE_BREAK.split(self._text)
+            self._lines = _LINE_BREAK.split(self._data.decode("utf-8-sig"))
             if self._lines and self._lines[-1] == "":
                 self._lines.pop()
         return self._lines
@@ -145,6 +145,12 @@ def read_csv_table(
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         text = decode_bytes(data, display)
+        # pandas parses UTF-8 bytes with far less memory than a str (a str in a
+        # StringIO costs 4 bytes a character); a UTF-16 re-save is re-encoded.
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            data = text.encode("utf-8")
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        text = text[:_HEAD_CHARS + 1]  # only the head is needed from here on
     except InputError as exc:
         problems.items.extend(exc.problems)
         return None
@@ -179,13 +185,14 @@ def read_csv_table(
     for _ in range(header_index):
         match = _LINE_BREAK.search(text, offset)
         offset = match.end()
-    body = text[offset:]
-    lines = _AllLines(text)
+    body = io.BytesIO(data[bom + len(text[:offset].encode("utf-8")):])
+    lines = _AllLines(data)
+    del text
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             frame = pd.read_csv(
-                io.StringIO(body), sep=delimiter, dtype=object, keep_default_na=False,
+                body, sep=delimiter, encoding="utf-8", dtype=object, keep_default_na=False,
                 na_filter=False, skipinitialspace=False, on_bad_lines="warn", engine="c",
                 quoting=csv.QUOTE_MINIMAL, skip_blank_lines=False,
                 # Never take a first column as the index when the first record

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
@@ -75,6 +76,8 @@ def _table(title: str, frame: pd.DataFrame | None, columns: list[tuple], *, top:
                 row.append(_pct(value))
             elif kind == "date":
                 row.append(_date(value))
+            elif isinstance(value, (bool, np.bool_)):
+                row.append("yes" if value else "no")
             else:
                 row.append("" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value))
         rows.append(row)
@@ -284,7 +287,7 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         ],
     })
 
-    actions = [{"verb": a.verb, "who": " and ".join(a.contacts), "reason": a.reason, "rule": a.rule}
+    actions = [{"verb": a.verb.capitalize(), "who": " and ".join(a.contacts), "reason": a.reason, "rule": a.rule}
                for a in rev.actions]
     warnings = rev.data_quality["warnings"]
     quality = {
