@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lab sample bench clean
+.PHONY: report test lab sample bench notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lab: $(STAMP)
 
 sample: $(STAMP)
 	$(PY) -m netanalysis sample --seed 7 -o data/sample --force
+
+notebooks: $(STAMP)  # re-run the notebooks and store their outputs (after a change to the numbers)
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace --NotebookClient.record_timing=False \
+	  --Exporter.preprocessors='["nbconvert.preprocessors.CoalesceStreamsPreprocessor"]' notebooks/*.ipynb
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_scale.py

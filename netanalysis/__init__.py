@@ -42,6 +42,7 @@ _EXPORTS = {
     "write_sample": "netanalysis.sample",
     "bundled_sample": "netanalysis.bundled",
     "render_report": "netanalysis.report",
+    "write_report": "netanalysis.report",
     "anonymize": "netanalysis.anonymize",
 }
 

@@ -60,8 +60,11 @@ def check(folder=None, *, connections=None, interactions=None, contacts=None, go
     print(f"  people off LinkedIn: {int((~people['on_linkedin']).sum())}", file=out)
     print(f"  interaction log: {len(net.log)} rows, {matched} matched to a person", file=out)
     if net.owner or net.archive is not None:
-        source = getattr(net.archive, "owner_source", "") or "not found"
-        print(f"  me: {net.owner or 'unknown'} (from {source})", file=out)
+        source = getattr(net.archive, "owner_source", "")
+        if net.owner:
+            print(f"  me: {net.owner} (from {source})", file=out)
+        else:
+            print("  me: unknown (no Profile.csv, no outgoing invitations, no messages)", file=out)
     for missing in net.missing():
         print(f"  not given: {missing}", file=out)
     print(f"  {len(problems.errors)} error(s), {len(problems.warnings)} warning(s)", file=out)

@@ -18,9 +18,11 @@ The checkers compare with the library's own numbers: tie strength with
 (:data:`netanalysis.sample.PERSONAS`, which is the headline of its review).
 
 >>> check_diagnosis("taker", None)
-'Write your answer in my_answer (one of: purpose, chemistry, reciprocity, depth, renewal, family, staleness, follow-up, matchmaking).'
+"Write your answer in my_answer: a rule such as 'purpose' (the rules are in ADVICE)."
 >>> check_diagnosis("taker", "reciprocity")
-'Correct: the taker ignores "give at least as much as you get".'
+'Correct: the taker most needs to hear "give at least as much as you get".'
+>>> check_diagnosis("taker", "depth")
+'Not quite (taker): Compare the value received with the value given.'
 """
 from __future__ import annotations
 
@@ -130,6 +132,8 @@ def vital_signs(rev) -> dict[str, object]:
         "effort on (former) colleagues (%)": _pct(v.lock_in_old),
         "effort on relations begun this year (%)": _pct(v.newness),
         "strong ties' weight past cadence (%)": _pct(s.shares["late_weighted"]),
+        "connected in the last 90 days (% of connections)": _pct(
+            s.counts["recent_connections"] / d.connections if d.connections else math.nan),
         "new connections not followed up (%)": _pct(s.shares["follow_up"]),
         "strong introductions waiting": m.distinct_strong,
         "effort on family and friends (%)": _pct(v.family_effort),
@@ -158,13 +162,13 @@ def check_diagnosis(persona: str, rule: str | None, *, rev=None, name: str = "my
     if persona not in PERSONAS:
         return f"There is no persona {persona!r}: use one of {', '.join(PERSONAS)}."
     if rule is None:
-        return f"Write your answer in {name} (one of: {', '.join(RULES)})."
+        return f"Write your answer in {name}: a rule such as 'purpose' (the rules are in ADVICE)."
     answer = str(rule).strip().lower().replace("_", "-").replace("follow up", "follow-up")
     if answer not in RULES:
         return f"Not quite: {rule!r} is not one of the rules; use one of: {', '.join(RULES)}."
     expected = PERSONAS[persona].rule
     if answer == expected:
-        return f'Correct: the {persona} ignores "{ADVICE[expected]}".'
+        return f'Correct: the {persona} most needs to hear "{ADVICE[expected]}".'
     found = {f.rule for f in rev.findings} if rev is not None else set()
     also = f" {answer} is one of its findings, but not the most severe." if answer in found else ""
     return f"Not quite ({persona}):{also} {_LOOK[expected].capitalize()}."
@@ -328,13 +332,13 @@ def _check_pair(pair, rev, trusted: float, seen: set) -> tuple[str, frozenset | 
     if not items and not chemistry:
         return f"Not quite: what would {label} gain from meeting? Look at their offers and needs.", key
     if not reason:
-        return f"Almost: {label} is a sound pair; add a reason (what does one bring the other?).", key
+        return f"Almost: {label} would make a sound pair; add a reason (what does one bring the other?).", key
     text = reason.lower()
     if items and not any(item in text for item in items):
-        return (f"Almost: {label} is a sound pair, but your reason does not name what one offers that "
+        return (f"Almost: {label} would make a sound pair, but your reason does not name what one offers that "
                 "the other needs; look at their offers and needs.", key)
     if not items and "chemistry" not in text:
-        return f"Almost: {label} is a sound pair; say why (how do you rate them both?).", key
+        return f"Almost: {label} would make a sound pair; say why (how do you rate them both?).", key
     return f"Good: {label}.", key
 
 

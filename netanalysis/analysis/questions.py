@@ -83,7 +83,8 @@ def self_clarification(rev, log: pd.DataFrame) -> list[dict]:
                 f"{_pct(h['offline_share'])} face to face; mostly {', '.join(h['top_kinds']) or 'nothing yet'}."),
         "who": (f"{depth.strong_ties} strong ties among {depth.met} people met; "
                 f"{_pct(purpose.low_chemistry_share)} of effort on contacts you rate 2 or less for chemistry."),
-        "upkeep": (f"{_count(stale.counts.get('cooling', 0), 'strong tie')} past their cadence, "
+        "upkeep": (f"{stale.counts.get('kept_late', 0)} of your {stale.counts.get('kept', 0)} strong relations "
+                   f"past the cadence they deserve, "
                    f"{_count(stale.counts.get('follow_up', 0), 'new connection')} not followed up."),
         "develop": (f"{_pct(diverse.newness)} of effort on relations begun in the last year; "
                     f"{_count(stale.counts.get('dormant', 0), 'dormant tie')} worth reviving; "

@@ -59,8 +59,6 @@ HIDDEN_SENDER = "LinkedIn Member"
 _FIRST_FORMS = ("Person", "person", "PERSON")
 _SYMBOLS = "◆◇○●□■△▲▽▼☆★♠♣♥♦"  # all Unicode category So: match_key() drops them
 _PROFILE = "https://www.linkedin.com/in/"
-_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"']+@[^@\s<>()\[\],;:\"']+\.[A-Za-z]{2,}")
-_URL = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/[^\s,;<>\"')]*", re.IGNORECASE)
 _LEVELS = (
     ("Leadership", r"\b(ceo|cto|cfo|coo|cio|cmo|cpo|chief|founder|co-founder|cofounder|owner|partner|president|"
                    r"vp|vice president|director|direktør|board|chair|chairman|chairwoman|managing)\b"),
@@ -116,6 +114,7 @@ class Pseudonymiser:
         self.people = people
         self._matcher = Matcher(people)
         names = [clean_text(n) for n in names]
+        self._seen_names = [n for n in names if n and not looks_like_url(n)]
         contacts = [clean_text(c) for c in people["contact"]]
         keys = {match_key(n) for n in [*names, *contacts]} - {""}
         self._width = _width(len(keys), 4)
@@ -125,7 +124,7 @@ class Pseudonymiser:
         self._person_display = self._displays(people)
         person_slugs = {}
         for slug, display in zip(people.get("slug", pd.Series(dtype=object)), self._person_display.values()):
-            if slug and " " in display:
+            if slug and display and " " in display:
                 person_slugs.setdefault(slug, display.split(" ", 1)[1].rstrip(".").lower())
         self._person_slugs = person_slugs
         all_slugs = {s for s in [*people.get("slug", []), *slugs] if s}
@@ -222,16 +221,15 @@ class Pseudonymiser:
         for key, spellings in self._spellings.items():
             ordered = sorted(spellings, key=lambda s: self.digest("spelling", s))
             self._spellings[key] = {s: i for i, s in enumerate(ordered)}
-        out = {}
-        for person_id, contact, by_url, slug in zip(people.index, contacts, from_url,
-                                                    people.get("slug", pd.Series("", index=people.index))):
-            if by_url:  # a person off LinkedIn known only by a profile URL: named by the slug
-                out[person_id] = None  # filled once the slugs are known
+        out: dict[str, str | None] = {}
+        self._pending_slugs: dict[str, str] = {}
+        slugs = people["slug"] if "slug" in people else pd.Series("", index=people.index)
+        for person_id, contact, by_url, slug in zip(people.index, contacts, from_url, slugs):
+            if by_url:  # a person off LinkedIn known only by a profile URL is named by the slug
+                out[person_id] = None  # filled in by person() once the slugs are assigned
+                self._pending_slugs[person_id] = slug
             else:
                 out[person_id] = self._spelled(contact)
-        self._pending_slugs = {pid: slug for (pid, by_url, slug) in
-                               zip(people.index, from_url, people.get("slug", pd.Series("", index=people.index)))
-                               if by_url}
         return out
 
     def _spelled(self, text: str) -> str:
@@ -357,37 +355,22 @@ class Pseudonymiser:
         return self._scrubber(text)
 
     def _build_scrubber(self) -> Callable[[str], str]:
-        full: dict[str, str] = {}
-        for person_id, contact in zip(self.people.index, self.people["contact"]):
-            contact = clean_text(contact)
-            if contact and len(contact) >= 3:
-                full.setdefault(contact.casefold(), self.person(person_id))
-        parts: set[str] = set()
-        for column in ("first_name", "last_name"):
-            if column in self.people:
-                for value in self.people[column]:
-                    for word in re.split(r"[\s,]+", clean_text(value)):
-                        if len(word) >= 4 and any(ch.isalpha() for ch in word):
-                            parts.add(word)
-        full_re = _alternation(full) if full else None
-        part_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
-                             + r")(?!\w)") if parts else None
+        from .scrub import Scrubber
+
+        whole = {name: self.name(name) for name in self._seen_names}
+        whole.update({clean_text(c): self.person(p) for p, c in zip(self.people.index, self.people["contact"])})
+        whole.pop("", None)
+        parts = [value for column in ("first_name", "last_name") if column in self.people
+                 for value in self.people[column]]
+        scrubber = Scrubber(whole, parts, url=self.url)
 
         def scrub(text: str) -> str:
-            text = _URL.sub(lambda m: self.url(m.group(0)), text)
-            text = _EMAIL.sub("[e-mail]", text)
-            if full_re is not None:
-                text = full_re.sub(lambda m: full[m.group(0).casefold()], text)
-            if part_re is not None:
-                text = part_re.sub("[name]", text)
-            return text
+            cell = clean_text(text)
+            if cell in whole:  # a whole cell (a warning's value): its pseudonym
+                return whole[cell]
+            return scrubber(text)
 
         return scrub
-
-
-def _alternation(table: dict[str, str]) -> re.Pattern:
-    words = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _company_key(company: str) -> str:

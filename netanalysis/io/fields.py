@@ -47,6 +47,12 @@ def map_unique(values: pd.Series, func) -> pd.Series:
 
     if len(values) == 0:
         return values.astype(object)
+    cells = values.to_numpy(dtype=object)
+    sample = cells[:2000]
+    if len(set(sample.tolist())) > 0.6 * len(sample):  # mostly distinct: hashing would not pay
+        mapped = np.empty(len(cells), dtype=object)
+        mapped[:] = [func(value) for value in cells.tolist()]
+        return pd.Series(mapped, index=values.index, dtype=object)
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     mapped = np.empty(len(uniques), dtype=object)
     mapped[:] = [func(value) for value in np.asarray(uniques, dtype=object).tolist()]

@@ -1,0 +1,183 @@
+"""Pseudonymised copies of a network: for hand-in, for sharing, for ``report --anonymize``.
+
+``python -m netanalysis anonymize [INPUTS] -o DIR`` writes a pseudonymised
+copy of every input, in the same formats, so that every command runs on it
+and gives the same numbers (:func:`anonymize_inputs`).  ``report
+--anonymize`` renders the review of a pseudonymised network
+(:func:`pseudonymise_network`).
+
+What happens to each field
+--------------------------
+* names (connections, log, ``contacts.csv``, archive, the owner): a
+  pseudonym ``Person 4F2A`` from ``HMAC-SHA256(salt, match key)``, one per
+  person, the same in every file, so matching still works (see
+  :mod:`netanalysis.anonymize.pseudonyms`);
+* profile URLs: a pseudonymous slug; a log cell written as a URL stays a URL;
+* e-mail addresses and ``urn:li:member`` ids: emptied;
+* free text (log and ``contacts.csv`` notes, message subjects, contents and
+  conversation titles, invitation messages, recommendation texts): dropped,
+  or with ``keep_notes`` kept with known names, profile URLs and e-mail
+  addresses replaced (names spelled otherwise stay: read it before handing in);
+* companies and positions: kept, or with ``coarsen`` ``Company 1A2B`` and a
+  coarse level (Leadership, Manager, Professional, Student);
+* dates, kinds, directions, values, purposes, circles, chemistry, cadences,
+  statuses, offers, needs, skills: kept (they are the review);
+* ``goals.toml``: copied as it is (the mission is the user's own words);
+* the owner's ``Profile.csv``: the pseudonymous name only.
+
+The salt is random unless given, so two hand-ins cannot be joined; give the
+same salt to get the same pseudonyms again.
+
+Examples
+--------
+>>> import tempfile, pathlib, netanalysis
+>>> from netanalysis.sample import write_sample
+>>> from netanalysis.inputs import resolve_inputs
+>>> tmp = pathlib.Path(tempfile.mkdtemp())
+>>> _ = write_sample(tmp / "mine", "student", seed=1)
+>>> written = anonymize_inputs(resolve_inputs(tmp / "mine"), tmp / "hand-in", salt="s")
+>>> sorted(p.name for p in written)[:3]
+['Connections.csv', 'Endorsement_Given_Info.csv', 'Endorsement_Received_Info.csv']
+>>> a = netanalysis.review(netanalysis.load(tmp / "mine"), as_of="2026-11-01")
+>>> b = netanalysis.review(netanalysis.load(tmp / "hand-in"), as_of="2026-11-01")
+>>> a.depth.strong_ties == b.depth.strong_ties, a.headline.rule == b.headline.rule
+(True, True)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import NetanalysisError
+from ..inputs import ARCHIVE_NAMES, USUAL_NAMES, Inputs, resolve_inputs
+from .network import pseudonymise_network, pseudonymiser_for
+from .pseudonyms import Pseudonymiser, coarse_position, new_salt
+
+__all__ = ["anonymize", "anonymize_inputs", "pseudonymise_network", "pseudonymiser_for", "Pseudonymiser",
+           "AnonymizeError", "coarse_position", "new_salt"]
+
+_KNOWN_FILES = frozenset([*USUAL_NAMES.values(), *ARCHIVE_NAMES])
+_FIRST_ROW = 5  # Connections.csv: 3 preamble lines, the header, then the rows
+
+
+class AnonymizeError(NetanalysisError):
+    """The pseudonymised copy cannot be written where asked (inside an input, or over other files)."""
+
+
+def anonymize(folder=None, *, output: str | Path, connections=None, interactions=None, contacts=None,
+              goals=None, archive=None, salt: str | None = None, keep_notes: bool = False,
+              coarsen: bool = False, force: bool = False) -> list[Path]:
+    """:func:`anonymize_inputs` with the inputs given like :func:`netanalysis.load` (a folder and/or files)."""
+    inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
+                            goals=goals, archive=archive)
+    return anonymize_inputs(inputs, Path(output), salt=salt, keep_notes=keep_notes, coarsen=coarsen, force=force)
+
+
+def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, keep_notes: bool = False,
+                     coarsen: bool = False, force: bool = False, mapping: dict | None = None) -> list[Path]:
+    """Write pseudonymised copies of every input to the folder ``output``.
+
+    Parameters
+    ----------
+    inputs : Inputs
+        From :func:`netanalysis.inputs.resolve_inputs`.  They are read with
+        the project's readers (every quirk of the exports is handled) and
+        never written to; inputs with errors raise
+        :class:`~netanalysis.errors.InputError` (run ``check`` first).
+    output : Path
+        A folder (created if needed), even when the input was a zip.  It may
+        not be, or be inside, a folder holding an input, nor hold an input.
+    salt : str, optional
+        HMAC key of the pseudonyms; random (:func:`new_salt`) when not given.
+    keep_notes : bool
+        Keep free text, scrubbed of known names (see the module docstring).
+    coarsen : bool
+        Pseudonymise companies and reduce positions to a coarse level.
+    force : bool
+        Write into a non-empty folder; files there with an input's usual name
+        that this copy does not write are removed, so the folder holds one
+        hand-in only.
+    mapping : dict, optional
+        Filled with ``{person id in the original: person id in the copy}``,
+        to compare the two reviews contact by contact.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Raises
+    ------
+    AnonymizeError
+        The output is inside an input folder, holds an input, is a file, or is
+        not empty (without ``force``).
+    InputError
+        The inputs have errors.
+    """
+    from ..model import load_inputs
+    from .writers import read_extras, write_network
+
+    output = Path(output)
+    _check_output(inputs, output, force=force)
+    net = load_inputs(inputs)
+    extras = read_extras(inputs, net, keep_notes=keep_notes)
+    names, companies = [], []
+    if extras.contacts is not None:
+        names = [c for c in extras.contacts["contact"]] + [k for cell in extras.contacts["knows"]
+                                                            for k in (cell.split(";") if cell else [])]
+    pz = pseudonymiser_for(net, salt=salt, names=names, companies=companies)
+    anon = pseudonymise_network(net, keep_notes=keep_notes, coarsen=coarsen, pseudonymiser=pz)
+    output.mkdir(parents=True, exist_ok=True)
+    written = write_network(anon, pz, inputs, output, extras, keep_notes=keep_notes)
+    if force:
+        keep = {p.name.lower() for p in written}
+        for child in output.iterdir():
+            if child.is_file() and child.name.lower() in _KNOWN_FILES and child.name.lower() not in keep:
+                child.unlink()
+    if mapping is not None:
+        mapping.update(_copy_ids(net.people, anon.people, extras.hidden_rows))
+    return written
+
+
+def _check_output(inputs: Inputs, output: Path, *, force: bool) -> None:
+    target = output.resolve()
+    for key, path in inputs.given().items():
+        path = Path(path).resolve()
+        folder = path if path.is_dir() else path.parent
+        if target == folder or folder in target.parents:
+            raise AnonymizeError(f"{output}: is inside the folder of your {key} input ({folder}); the anonymised "
+                                 "copy must not mix with your own files. Fix: choose a folder elsewhere with -o")
+        if target in path.parents:
+            raise AnonymizeError(f"{output}: holds your {key} input ({path}). Fix: choose an empty folder "
+                                 "elsewhere with -o")
+    if target.exists() and not target.is_dir():
+        raise AnonymizeError(f"{output}: is a file, not a folder. Fix: give a folder with -o")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise AnonymizeError(f"{output}: is not empty; refusing to overwrite. Fix: choose an empty folder, "
+                             "or pass --force to replace the anonymised files there")
+
+
+def _copy_ids(people: pd.DataFrame, anon: pd.DataFrame, hidden_rows) -> dict[str, str]:
+    """Original person id -> the id the loader gives the person in the written copy.
+
+    Connections are renumbered (the copy always has the preamble); ids made
+    from a line (no URL, or a duplicate URL) follow the new line.
+    """
+    linked = anon[anon["on_linkedin"]]
+    order = sorted([(int(line), 0, old) for old, line in zip(people.index[people["on_linkedin"]], linked["line"])]
+                   + [(int(line), 1, None) for line, _ in hidden_rows])
+    new_line = {old: _FIRST_ROW + i for i, (_, _, old) in enumerate(order) if old is not None}
+    slugs = dict(zip(people.index, anon["slug"]))
+    mapping = {}
+    seen: set[str] = set()
+    for old in sorted(new_line, key=new_line.get):
+        slug = slugs[old]
+        new = f"c:{slug}" if slug else f"c#{new_line[old]}"
+        if new in seen:
+            new = f"{new}#{new_line[old]}"
+        seen.add(new)
+        mapping[old] = new
+    for old, new in zip(people.index[~people["on_linkedin"]], anon.index[~anon["on_linkedin"]]):
+        mapping[old] = new
+    return mapping

@@ -1,0 +1,226 @@
+"""A loaded :class:`~netanalysis.model.Network` with every person pseudonymised.
+
+:func:`pseudonymise_network` returns a copy in which names, first and last
+names, profile URLs and slugs, person ids, the log's ``contact`` and ``with``
+cells, ``contacts.csv``'s ``knows``, the archive's counterparts, senders and
+conversation ids and the owner are replaced by pseudonyms
+(:class:`~netanalysis.anonymize.pseudonyms.Pseudonymiser`); e-mail addresses
+and ``urn:li:member`` ids are emptied; free-text notes are dropped (or
+scrubbed of known names with ``keep_notes``); the warnings' texts are scrubbed.
+Every number of the review is unchanged: the pseudonyms keep who is who.
+
+``report --anonymize`` renders the review of this copy; ``anonymize`` writes
+the copy back to files (:mod:`netanalysis.anonymize.writers`).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from ..text import clean_text, looks_like_url, match_key, profile_slug
+from .pseudonyms import Pseudonymiser, coarse_position
+
+__all__ = ["pseudonymise_network", "pseudonymiser_for"]
+
+
+def pseudonymiser_for(net, *, salt: str | None = None, names=(), companies=()) -> Pseudonymiser:
+    """A :class:`Pseudonymiser` over every name, slug, company and conversation in ``net``.
+
+    ``names`` and ``companies`` add values from elsewhere (``contacts.csv``'s cells).
+    """
+    all_names: list[str] = list(names)
+    slugs: list[str] = []
+
+    def add_cell(cell: str) -> None:
+        cell = clean_text(cell)
+        if not cell:
+            return
+        if looks_like_url(cell):
+            slugs.append(profile_slug(cell))
+        else:
+            all_names.append(cell)
+
+    log = net.log
+    for cell in log["contact"].unique():
+        add_cell(cell)
+    for cell in log["with"].unique():
+        for item in (cell.split(";") if cell else []):
+            add_cell(item)
+    for cell in net.people.get("knows", pd.Series(dtype=object)).unique():
+        for item in (cell.split(";") if cell else []):
+            add_cell(item)
+    all_names.append(net.owner or "")
+    company_values = list(companies) + list(net.people["company"].unique())
+    conversations: list[str] = []
+    archive = net.archive
+    if archive is not None:
+        all_names.append(archive.owner or "")
+        slugs.append(profile_slug(archive.owner_url or ""))
+        for frame in _frames(archive):
+            for column in ("counterpart", "sender"):
+                if column in frame:
+                    all_names.extend(frame[column].unique())
+            for column in ("counterpart_url", "sender_url"):
+                if column in frame:
+                    slugs.extend(profile_slug(u) for u in frame[column].unique() if u)
+            if "company" in frame:
+                company_values.extend(frame["company"].unique())
+        if archive.messages is not None:
+            conversations = [str(c) for c in archive.messages["conversation"].unique()]
+    return Pseudonymiser(salt, people=net.people, names=all_names, slugs=slugs, companies=company_values,
+                         conversations=conversations)
+
+
+def pseudonymise_network(net, *, salt: str | None = None, keep_notes: bool = False, coarsen: bool = False,
+                         pseudonymiser: Pseudonymiser | None = None):
+    """A copy of ``net`` with every person pseudonymised (see module docstring).
+
+    Parameters
+    ----------
+    net : Network
+        From :func:`netanalysis.load`; not changed.
+    salt : str, optional
+        The HMAC key of the pseudonyms; random when not given, so two runs
+        (and two students) never share pseudonyms.
+    keep_notes : bool
+        Keep free-text notes, with known names, profile URLs and e-mail
+        addresses replaced (default: notes are dropped).
+    coarsen : bool
+        Replace companies by ``Company 1A2B`` pseudonyms and positions by a
+        coarse level.
+    pseudonymiser : Pseudonymiser, optional
+        Use this one (built with :func:`pseudonymiser_for`) instead of a new one.
+
+    Returns
+    -------
+    Network
+
+    Examples
+    --------
+    >>> import tempfile, netanalysis
+    >>> from netanalysis.sample import write_sample
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = write_sample(folder, "student", seed=1)
+    >>> net = netanalysis.load(folder)
+    >>> anon = pseudonymise_network(net, salt="demo")
+    >>> set(anon.people["contact"]) & set(net.people["contact"])
+    set()
+    >>> bool((anon.people["email"] == "").all()), anon.owner.split()[0]
+    (True, 'Person')
+    """
+    pz = pseudonymiser or pseudonymiser_for(net, salt=salt)
+    people, ids = _people(net.people, pz, keep_notes=keep_notes, coarsen=coarsen)
+    log = _log(net.log, pz, ids, keep_notes=keep_notes)
+    archive = _archive(net.archive, pz, coarsen=coarsen) if net.archive is not None else None
+    owner = pz.name(net.owner) if net.owner else ""
+    problems = [_scrub_problem(p, pz) for p in net.problems]
+    return dataclasses.replace(net, people=people, log=log, archive=archive, owner=owner, problems=problems,
+                               sources=dict(net.sources))
+
+
+def _people(people: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool, coarsen: bool):
+    out = people.copy()
+    display = [pz.person(pid) for pid in people.index]
+    slugs = [pz.slug(s) for s in people["slug"]]
+    on = people["on_linkedin"].to_numpy(dtype=bool)
+    first = [pz.split(d)[0] if linked else "" for d, linked in zip(display, on)]
+    last = [pz.split(d)[1] if linked else "" for d, linked in zip(display, on)]
+    ids = {}
+    for old, new_display, old_slug, new_slug in zip(people.index, display, people["slug"], slugs):
+        ids[old] = _new_id(old, new_display, old_slug, new_slug)
+    if len(set(ids.values())) != len(ids):  # cannot happen with injective pseudonyms; stay safe
+        ids = {old: f"{new}#{n}" for n, (old, new) in enumerate(ids.items())}
+    out["contact"] = display
+    out["first_name"] = first
+    out["last_name"] = last
+    out["slug"] = slugs
+    out["url"] = ["https://www.linkedin.com/in/" + s if s else "" for s in slugs]
+    out["email"] = ""
+    out["member_urn"] = ""
+    out["key"] = [match_key(d) for d in display]
+    if coarsen:
+        out["company"] = [pz.company(c) for c in people["company"]]
+        out["position"] = [coarse_position(p) for p in people["position"]]
+    if "knows" in out:
+        out["knows"] = [pz.cells(k) for k in people["knows"]]
+    if "knows_ids" in out:
+        out["knows_ids"] = [tuple(ids.get(i, i) for i in known) for known in people["knows_ids"]]
+    if "notes" in out:
+        out["notes"] = [pz.scrub(n) for n in people["notes"]] if keep_notes else ""
+    out.index = pd.Index([ids[i] for i in people.index], name=people.index.name)
+    return out, ids
+
+
+def _new_id(old: str, display: str, old_slug: str, new_slug: str) -> str:
+    """The person id the loader would give the pseudonymised person (see ``netanalysis.model``)."""
+    if old.startswith("c:") and old_slug and old[2:].startswith(old_slug):
+        return "c:" + new_slug + old[2 + len(old_slug):]
+    if old.startswith("x:"):
+        return "x:" + (match_key(display) or display)
+    return old  # "c#<line>": a connection without URL keeps its line
+
+
+def _log(log: pd.DataFrame, pz: Pseudonymiser, ids: dict, *, keep_notes: bool) -> pd.DataFrame:
+    out = log.copy()
+    contact = {c: pz.cell(c) for c in log["contact"].unique()}
+    out["contact"] = log["contact"].map(contact)
+    together = {c: pz.cells(c) for c in log["with"].unique()}
+    out["with"] = log["with"].map(together)
+    if "person_id" in out:
+        out["person_id"] = log["person_id"].map(lambda p: ids.get(p, p) if isinstance(p, str) else p)
+    if "with_ids" in out:
+        out["with_ids"] = [tuple(ids.get(i, i) for i in row) for row in log["with_ids"]]
+    out["notes"] = log["notes"].map(pz.scrub) if keep_notes else ""
+    out.attrs = {}
+    return out
+
+
+def _frames(archive) -> list[pd.DataFrame]:
+    return [f for f in (archive.messages, archive.invitations, archive.endorsements, archive.recommendations)
+            if f is not None]
+
+
+def _archive(archive, pz: Pseudonymiser, *, coarsen: bool):
+    def names(series: pd.Series) -> pd.Series:
+        table = {v: pz.name(v) for v in series.unique()}
+        return series.map(table)
+
+    def urls(series: pd.Series) -> pd.Series:
+        table = {v: pz.url(v) for v in series.unique()}
+        return series.map(table)
+
+    changes = {}
+    for attribute in ("messages", "invitations", "endorsements", "recommendations"):
+        frame = getattr(archive, attribute)
+        if frame is None:
+            continue
+        frame = frame.copy()
+        for column in ("counterpart", "sender"):
+            if column in frame:
+                frame[column] = names(frame[column])
+        for column in ("counterpart_url", "sender_url"):
+            if column in frame:
+                frame[column] = urls(frame[column])
+        if "conversation" in frame:
+            table = {v: pz.conversation(str(v)) for v in frame["conversation"].unique()}
+            frame["conversation"] = frame["conversation"].map(table)
+        if coarsen and "company" in frame:
+            frame["company"] = [pz.company(c) for c in frame["company"]]
+            frame["position"] = [coarse_position(p) for p in frame["position"]]
+        frame.attrs = {}
+        changes[attribute] = frame
+    owner = pz.name(archive.owner) if archive.owner else ""
+    owner_url = pz.url(archive.owner_url) if archive.owner_url else ""
+    if "messages" in changes:
+        changes["messages"].attrs.update(owner=owner, owner_url=owner_url)
+    return dataclasses.replace(archive, owner=owner, owner_url=owner_url, files=list(archive.files),
+                               dropped=dict(archive.dropped), **changes)
+
+
+def _scrub_problem(problem, pz: Pseudonymiser):
+    value = problem.value
+    if value is not None:
+        value = pz.scrub(str(value))
+    return dataclasses.replace(problem, message=pz.scrub(problem.message), value=value,
+                               fix=pz.scrub(problem.fix) if problem.fix else problem.fix)

@@ -1,0 +1,268 @@
+"""Write a pseudonymised network back to files, in the formats the readers take.
+
+``Connections.csv`` in LinkedIn's 2023+ layout (``Notes:`` preamble, ``URL``
+column, ``04 Jul 2023`` dates, hidden members as rows holding only a date);
+``interactions.csv`` and ``contacts.csv`` in netanalysis' columns;
+``goals.toml`` copied as it is; and the archive files that were present, in
+LinkedIn's 2024 layouts: ``Profile.csv`` (the owner's name only),
+``messages.csv``, ``Invitations.csv``, ``Endorsement_Received_Info.csv`` /
+``Endorsement_Given_Info.csv`` (accepted endorsements) and
+``Recommendations_Received.csv`` / ``Recommendations_Given.csv``.  Drafts,
+sponsored messages and endorsements not accepted, which the readers drop, are
+not written.  Free text (message subjects and contents, conversation titles,
+invitation messages, recommendation texts, notes) is empty unless
+``keep_notes``, and then scrubbed of known names.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problems
+from ..files import write_atomic
+from ..io.connections import CONNECTED_ON_FORMATS
+from ..io.csvfile import read_csv_table
+from ..io.dates import parse_dates
+from ..sample._archive import (ENDORSEMENT_GIVEN_HEADER, ENDORSEMENT_HEADER, INVITATION_HEADER, MESSAGE_HEADER,
+                               PROFILE_HEADER, RECOMMENDATION_HEADER)
+from ..sample._people import HEADER as CONNECTIONS_HEADER
+from ..sample._people import PREAMBLE, linkedin_day
+from .pseudonyms import Pseudonymiser
+
+__all__ = ["Extras", "read_extras", "write_network", "INTERACTIONS_HEADER", "CONTACTS_HEADER"]
+
+INTERACTIONS_HEADER = ("date", "contact", "kind", "direction", "value", "purpose", "channel", "with", "notes")
+CONTACTS_HEADER = ("contact", "circle", "chemistry", "cadence_days", "status", "offers", "needs", "knows", "notes")
+
+
+@dataclass
+class Extras:
+    """What the loaded network does not keep but the files need."""
+
+    hidden_rows: list[tuple[int, str]] = field(default_factory=list)  # (line, "04 Jul 2023" or "")
+    contacts: pd.DataFrame | None = None  # read_contacts() of contacts.csv
+    message_texts: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # line -> title, subject, content
+    invitation_texts: dict[int, str] = field(default_factory=dict)
+    recommendation_texts: dict[tuple[str, int], str] = field(default_factory=dict)  # (direction, line) -> text
+
+
+def read_extras(inputs, net, *, keep_notes: bool) -> Extras:
+    """Read the hidden members' rows, ``contacts.csv`` as written and (with ``keep_notes``) the archive texts."""
+    from ..io.contacts import read_contacts
+    from ..model import _connections_source
+
+    extras = Extras()
+    problems = Problems()
+    source = _connections_source(inputs, problems)
+    if source is not None:
+        from ..io.connections import _ALIASES, _OPTIONAL, _REQUIRED
+
+        table = read_csv_table(source[0], display=source[1], required=_REQUIRED, optional=_OPTIONAL,
+                               aliases=_ALIASES, problems=problems)
+        if table is not None:
+            listed = set(net.people.loc[net.people["on_linkedin"], "line"].astype(int))
+            raw = table.frame[~table.frame["line"].isin(listed)]
+            dates, _ = parse_dates(raw["connectedon"], CONNECTED_ON_FORMATS)
+            extras.hidden_rows = [(int(line), "" if pd.isna(day) else linkedin_day(day.date()))
+                                  for line, day in zip(raw["line"], dates)]
+    if inputs.contacts is not None:
+        extras.contacts = read_contacts(inputs.contacts)
+    if keep_notes and inputs.archive is not None:
+        extras.message_texts = {line: (title, subject, content) for line, title, subject, content in _texts(
+            inputs.archive, "messages.csv", {"from": "FROM", "to": "TO", "date": "DATE"},
+            ["conversationtitle", "subject", "content"])}
+        extras.invitation_texts = {line: message for line, message in _texts(
+            inputs.archive, "Invitations.csv", {"from": "From", "to": "To", "sentat": "Sent At",
+                                                "direction": "Direction"}, ["message"])}
+        for name, direction in (("Recommendations_Received.csv", "received"),
+                                ("Recommendations_Given.csv", "given")):
+            for line, text in _texts(inputs.archive, name, {"firstname": "First Name", "lastname": "Last Name",
+                                                            "creationdate": "Creation Date"}, ["text"]):
+                extras.recommendation_texts[(direction, line)] = text
+    return extras
+
+
+def _texts(archive: Path, name: str, required: dict, columns: list[str]) -> list[tuple]:
+    from ..io.archive import read_archive_file
+
+    problems = Problems()
+    found = read_archive_file(archive, name, problems=problems)
+    if found is None:
+        return []
+    table = read_csv_table(found[1], display=found[0], required=required,
+                           optional={c: c for c in columns}, problems=problems)
+    if table is None:
+        return []
+    frame = table.frame
+    return list(zip(frame["line"].astype(int), *(frame[c] for c in columns)))
+
+
+def write_network(anon, pz: Pseudonymiser, inputs, output: Path, extras: Extras, *,
+                  keep_notes: bool) -> list[Path]:
+    """Write every file of the pseudonymised network ``anon`` to ``output``; return the paths.
+
+    ``anon`` comes from :func:`~netanalysis.anonymize.network.pseudonymise_network` with ``pz``;
+    ``extras`` from :func:`read_extras` on the original inputs.
+    """
+    protected = inputs.given()
+    written: list[Path] = []
+
+    def write(name: str, text: str | bytes) -> None:
+        written.append(write_atomic(output / name, text, inputs=protected))
+
+    write("Connections.csv", _connections(anon.people, extras.hidden_rows))
+    if inputs.interactions is not None:
+        write("interactions.csv", _interactions(anon.log))
+    if extras.contacts is not None:
+        write("contacts.csv", _contacts(extras.contacts, pz, keep_notes=keep_notes))
+    if inputs.goals is not None:
+        write("goals.toml", Path(inputs.goals).read_bytes())
+    archive = anon.archive
+    if archive is None:
+        return written
+    present = {Path(f.replace("\\", "/")).name.lower() for f in archive.files}
+    owner, owner_url = archive.owner, archive.owner_url
+    scrub = pz.scrub if keep_notes else (lambda text: "")
+    if archive.owner or "profile.csv" in present:
+        write("Profile.csv", _csv([(*pz.split(owner), *[""] * (len(PROFILE_HEADER) - 2))], PROFILE_HEADER))
+    if archive.messages is not None:
+        texts = {line: tuple(scrub(t) for t in parts) for line, parts in extras.message_texts.items()}
+        write("messages.csv", _messages(archive.messages, owner, owner_url, texts))
+    if archive.invitations is not None:
+        write("Invitations.csv", _invitations(archive.invitations, owner, owner_url,
+                                              {k: scrub(v) for k, v in extras.invitation_texts.items()}))
+    for direction, name, header in (("received", "Endorsement_Received_Info.csv", ENDORSEMENT_HEADER),
+                                    ("given", "Endorsement_Given_Info.csv", ENDORSEMENT_GIVEN_HEADER)):
+        if name.lower() in present:
+            write(name, _endorsements(archive.endorsements, direction, header, pz))
+    for direction, name in (("received", "Recommendations_Received.csv"), ("given", "Recommendations_Given.csv")):
+        if name.lower() in present:
+            texts = {line: scrub(text) for (d, line), text in extras.recommendation_texts.items() if d == direction}
+            write(name, _recommendations(archive.recommendations, direction, pz, texts))
+    return written
+
+
+def _csv(rows, header, *, final_newline: bool = False) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    text = buffer.getvalue()
+    return text if final_newline else text[:-1]
+
+
+def _connections(people: pd.DataFrame, hidden_rows: list[tuple[int, str]]) -> str:
+    linked = people[people["on_linkedin"]]
+    dates = [linkedin_day(d.date()) if not pd.isna(d) else "" for d in linked["connected_on"]]
+    rows = [(int(line), (first, last, url, "", company, position, day)) for line, first, last, url, company,
+            position, day in zip(linked["line"], linked["first_name"], linked["last_name"], linked["url"],
+                                 linked["company"], linked["position"], dates)]
+    rows += [(line, ("", "", "", "", "", "", day)) for line, day in hidden_rows]
+    rows.sort(key=lambda r: r[0])
+    return PREAMBLE + _csv([r[1] for r in rows], CONNECTIONS_HEADER)
+
+
+def _interactions(log: pd.DataFrame) -> str:
+    log = log.sort_values("line", kind="stable")
+    dates = [d.strftime("%Y-%m-%d") if not pd.isna(d) else "" for d in log["date"]]
+    rows = zip(dates, log["contact"], log["kind"], log["direction"], log["value"].astype(int), log["purpose"],
+               log["channel"], log["with"], log["notes"])
+    return _csv(rows, INTERACTIONS_HEADER, final_newline=True)
+
+
+def _contacts(contacts: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool) -> str:
+    def number(value) -> str:
+        return "" if pd.isna(value) else str(int(value))
+
+    rows = []
+    for row in contacts.sort_values("line", kind="stable").itertuples(index=False):
+        rows.append((pz.cell(row.contact), row.circle, number(row.chemistry), number(row.cadence_days), row.status,
+                     row.offers, row.needs, pz.cells(row.knows), pz.scrub(row.notes) if keep_notes else ""))
+    return _csv(rows, CONTACTS_HEADER, final_newline=True)
+
+
+def _utc(stamp, separator: str = "-") -> str:
+    return pd.Timestamp(stamp).strftime(f"%Y{separator}%m{separator}%d %H:%M:%S UTC")
+
+
+def _us_time(stamp, *, pad: bool) -> str:
+    """``6/17/23, 6:18 AM`` (invitations) or ``06/17/23, 06:18 AM`` (recommendations)."""
+    moment = pd.Timestamp(stamp)
+    hour = moment.hour % 12 or 12
+    half = "AM" if moment.hour < 12 else "PM"
+    if pad:
+        return f"{moment.month:02d}/{moment.day:02d}/{moment.year % 100:02d}, {hour:02d}:{moment.minute:02d} {half}"
+    return f"{moment.month}/{moment.day}/{moment.year % 100:02d}, {hour}:{moment.minute:02d} {half}"
+
+
+def _messages(frame: pd.DataFrame, owner: str, owner_url: str, texts: dict) -> str:
+    """One row per message: the reader's one row per (message, counterpart) folded back by line."""
+    frame = frame.sort_values("line", kind="stable")
+    rows = []
+    current = None
+    names: list[str] = []
+    urls: list[str] = []
+
+    def flush() -> None:
+        if current is None:
+            return
+        line, date, conversation, direction, sender, sender_url = current
+        title, subject, content = texts.get(line, ("", "", ""))
+        if direction == "sent":
+            row = (conversation, title, owner or sender, owner_url or sender_url, ",".join(names),
+                   ",".join(urls) if any(urls) else "")
+        else:
+            row = (conversation, title, names[0], urls[0], owner, owner_url)
+        rows.append((*row, _utc(date), subject, content, "INBOX", "", "No", "No"))
+
+    for line, date, conversation, direction, sender, sender_url, name, url in zip(
+            frame["line"], frame["date"], frame["conversation"], frame["direction"], frame["sender"],
+            frame["sender_url"], frame["counterpart"], frame["counterpart_url"]):
+        if current is None or line != current[0]:
+            flush()
+            current = (int(line), date, conversation, direction, sender, sender_url)
+            names, urls = [], []
+        names.append(name)
+        urls.append(url)
+    flush()
+    return _csv(rows, MESSAGE_HEADER)
+
+
+def _invitations(frame: pd.DataFrame, owner: str, owner_url: str, texts: dict) -> str:
+    rows = []
+    for line, date, name, url, direction in zip(frame["line"], frame["date"], frame["counterpart"],
+                                                frame["counterpart_url"], frame["direction"]):
+        message = texts.get(int(line), "")
+        if direction == "sent":
+            rows.append((owner, name, _us_time(date, pad=False), message, "OUTGOING", owner_url, url))
+        else:
+            rows.append((name, owner, _us_time(date, pad=False), message, "INCOMING", url, owner_url))
+    return _csv(rows, INVITATION_HEADER)
+
+
+def _endorsements(frame: pd.DataFrame | None, direction: str, header: tuple, pz: Pseudonymiser) -> str:
+    rows = []
+    if frame is not None:
+        part = frame[frame["direction"] == direction].sort_values("line", kind="stable")
+        for date, name, url, skill in zip(part["date"], part["counterpart"], part["counterpart_url"],
+                                          part["skill"]):
+            first, last = pz.split(name)
+            rows.append((_utc(date, "/"), skill, first, last, url.removeprefix("https://"), "ACCEPTED"))
+    return _csv(rows, header)
+
+
+def _recommendations(frame: pd.DataFrame | None, direction: str, pz: Pseudonymiser, texts: dict) -> str:
+    rows = []
+    if frame is not None:
+        part = frame[frame["direction"] == direction].sort_values("line", kind="stable")
+        for line, date, name, company, position in zip(part["line"], part["date"], part["counterpart"],
+                                                       part["company"], part["position"]):
+            first, last = pz.split(name)
+            rows.append((first, last, company, position, texts.get(int(line), ""), _us_time(date, pad=True),
+                         "VISIBLE"))
+    return _csv(rows, RECOMMENDATION_HEADER)
+
