@@ -43,7 +43,8 @@ _EXPORTS = {
     "bundled_sample": "netanalysis.bundled",
     "render_report": "netanalysis.report",
     "write_report": "netanalysis.report",
-    "anonymize": "netanalysis.anonymize",
+    "anonymize_inputs": "netanalysis.anonymize",
+    "pseudonymise_network": "netanalysis.anonymize",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -23,7 +23,7 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not an ISO date like 2026-03-14") from None
 
 
-def _add_inputs(parser: argparse.ArgumentParser, *, folder_optional: bool = True) -> None:
+def _add_inputs(parser: argparse.ArgumentParser, *, folder_optional: bool = True, as_of: bool = True) -> None:
     group = parser.add_argument_group("inputs (a folder, or files one by one)")
     group.add_argument("folder", nargs="?" if folder_optional else None, type=Path,
                        help="folder holding Connections.csv, interactions.csv, contacts.csv, goals.toml "
@@ -33,8 +33,9 @@ def _add_inputs(parser: argparse.ArgumentParser, *, folder_optional: bool = True
     group.add_argument("--contacts", type=Path, metavar="FILE", help="your contact annotations")
     group.add_argument("--goals", type=Path, metavar="FILE", help="goals.toml")
     group.add_argument("--archive", type=Path, metavar="DIR|ZIP", help="LinkedIn data archive, folder or zip")
-    parser.add_argument("--as-of", type=_date, metavar="DATE",
-                        help="review date, ISO (default: today); pins every output")
+    if as_of:
+        parser.add_argument("--as-of", type=_date, metavar="DATE",
+                            help="review date, ISO (default: today); pins every output")
 
 
 def _inputs(args) -> dict:
@@ -79,6 +80,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    p = sub.add_parser("anonymize", help="pseudonymised copies of every input, for hand-in",
+                       description="Write pseudonymised copies of every input, in the same formats, to a new "
+                                   "folder: names become stable pseudonyms; e-mails and free text are dropped.")
+    _add_inputs(p, as_of=False)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+                   help="folder to write (not inside an input's folder)")
+    p.add_argument("--salt", help="secret the pseudonyms are made from (default: random, so hand-ins cannot be joined)")
+    p.add_argument("--keep-notes", action="store_true",
+                   help="keep free text (notes, messages, recommendations) with known names replaced")
+    p.add_argument("--coarsen", action="store_true",
+                   help="also pseudonymise companies and reduce positions to a coarse level")
+    p.add_argument("--force", action="store_true", help="write into a non-empty folder, replacing its input files")
+
+    p = sub.add_parser("class", help="one page comparing a class's hand-ins",
+                       description="Compare the hand-ins in a folder (anonymised input folders, zips, or "
+                                   "report --json files) on one self-contained HTML page.")
+    p.add_argument("folder", type=Path, help="folder with one sub-folder, .zip or .json file per student")
+    p.add_argument("-o", "--output", type=Path, default=Path("class.html"), help="HTML file (default class.html)")
+    p.add_argument("--as-of", type=_date, metavar="DATE",
+                   help="review date for the input folders, ISO (default: today)")
     return parser
 
 
@@ -120,6 +142,15 @@ def _run(args) -> int:
         where = commands.report(args.folder, **_inputs(args), as_of=args.as_of, today=today,
                                 output=args.output, json_path=args.json, show_emails=args.show_emails,
                                 anonymize=args.anonymize)
+        print(f"wrote {where}")
+        return 0
+    if args.command == "anonymize":
+        written = commands.anonymize(args.folder, **_inputs(args), output=args.output, salt=args.salt,
+                                     keep_notes=args.keep_notes, coarsen=args.coarsen, force=args.force)
+        print(f"wrote {len(written)} files to {args.output}")
+        return 0
+    if args.command == "class":
+        where = commands.class_view(args.folder, as_of=as_of, output=args.output)
         print(f"wrote {where}")
         return 0
     raise AssertionError(args.command)  # pragma: no cover

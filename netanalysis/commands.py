@@ -15,7 +15,7 @@ from .errors import InputError, Problems
 from .files import write_atomic
 from .inputs import resolve_inputs
 
-__all__ = ["check", "contacts", "sample", "report", "format_problems"]
+__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "format_problems"]
 
 _SHOWN_PER_CODE = 20
 
@@ -146,3 +146,21 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
     if json_path is not None:
         write_atomic(json_path, rev.to_json(), inputs=protected)
     return write_report(rev, net, output, show_emails=show_emails, inputs=protected)
+
+
+def anonymize(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+              output: Path, salt: str | None = None, keep_notes: bool = False, coarsen: bool = False,
+              force: bool = False) -> list[Path]:
+    """Write pseudonymised copies of the inputs to ``output`` (see :mod:`netanalysis.anonymize`)."""
+    from .anonymize import anonymize_inputs
+
+    inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
+                            goals=goals, archive=archive)
+    return anonymize_inputs(inputs, output, salt=salt, keep_notes=keep_notes, coarsen=coarsen, force=force)
+
+
+def class_view(folder: Path, *, as_of: dt.date, output: Path = Path("class.html")) -> Path:
+    """Summarise a folder of hand-ins and write the class page (see :mod:`netanalysis.classview`)."""
+    from .classview import class_summary, write_class_report
+
+    return write_class_report(class_summary(folder, as_of=as_of), output)

@@ -431,3 +431,14 @@ def test_cli_anonymize(edge, tmp_path, capsys):
     assert cli.main(["anonymize", str(edge), "-o", str(out)]) == 1
     assert "--force" in capsys.readouterr().err
     assert cli.main(["anonymize", str(edge), "-o", str(out), "--force", "--coarsen"]) == 0
+
+
+def test_report_with_anonymize_scrubs_warnings_and_people_off_linkedin(edge, tmp_path):
+    out, summary = tmp_path / "report.html", tmp_path / "summary.json"
+    assert cli.main(["report", str(edge), "--as-of", AS_OF, "--anonymize", "-o", str(out),
+                     "--json", str(summary)]) == 0
+    html = out.read_text(encoding="utf-8").replace(plotly_js(), "")
+    data = json.loads(summary.read_text(encoding="utf-8"))
+    assert len(data["data_quality"]["warnings"]) == 5 and len(data["data_quality"]["off_linkedin"]) == 4
+    assert "matches no connection" in html
+    assert _leaks(html + summary.read_text(encoding="utf-8"), set(EDGE_NAMES) | {"Mette"}) == []

@@ -122,11 +122,11 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
     _check_output(inputs, output, force=force)
     net = load_inputs(inputs)
     extras = read_extras(inputs, net, keep_notes=keep_notes)
-    names, companies = [], []
+    cells: list[str] = []
     if extras.contacts is not None:
-        names = [c for c in extras.contacts["contact"]] + [k for cell in extras.contacts["knows"]
-                                                            for k in (cell.split(";") if cell else [])]
-    pz = pseudonymiser_for(net, salt=salt, names=names, companies=companies)
+        cells = list(extras.contacts["contact"]) + [k for cell in extras.contacts["knows"]
+                                                    for k in (cell.split(";") if cell else [])]
+    pz = pseudonymiser_for(net, salt=salt, cells=cells)
     anon = pseudonymise_network(net, keep_notes=keep_notes, coarsen=coarsen, pseudonymiser=pz)
     output.mkdir(parents=True, exist_ok=True)
     written = write_network(anon, pz, inputs, output, extras, keep_notes=keep_notes)

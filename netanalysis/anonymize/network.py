@@ -19,17 +19,17 @@ import dataclasses
 import pandas as pd
 
 from ..text import clean_text, looks_like_url, match_key, profile_slug
-from .pseudonyms import Pseudonymiser, coarse_position
+from .pseudonyms import HIDDEN_SENDER, Pseudonymiser, coarse_position
 
 __all__ = ["pseudonymise_network", "pseudonymiser_for"]
 
 
-def pseudonymiser_for(net, *, salt: str | None = None, names=(), companies=()) -> Pseudonymiser:
+def pseudonymiser_for(net, *, salt: str | None = None, cells=()) -> Pseudonymiser:
     """A :class:`Pseudonymiser` over every name, slug, company and conversation in ``net``.
 
-    ``names`` and ``companies`` add values from elsewhere (``contacts.csv``'s cells).
+    ``cells`` adds name or URL cells from elsewhere (``contacts.csv`` as written).
     """
-    all_names: list[str] = list(names)
+    all_names: list[str] = []
     slugs: list[str] = []
 
     def add_cell(cell: str) -> None:
@@ -41,6 +41,8 @@ def pseudonymiser_for(net, *, salt: str | None = None, names=(), companies=()) -
         else:
             all_names.append(cell)
 
+    for cell in cells:
+        add_cell(cell)
     log = net.log
     for cell in log["contact"].unique():
         add_cell(cell)
@@ -51,16 +53,19 @@ def pseudonymiser_for(net, *, salt: str | None = None, names=(), companies=()) -
         for item in (cell.split(";") if cell else []):
             add_cell(item)
     all_names.append(net.owner or "")
-    company_values = list(companies) + list(net.people["company"].unique())
+    parts = [net.owner or ""]
+    company_values = list(net.people["company"].unique())
     conversations: list[str] = []
     archive = net.archive
     if archive is not None:
         all_names.append(archive.owner or "")
+        parts.append(archive.owner or "")
         slugs.append(profile_slug(archive.owner_url or ""))
         for frame in _frames(archive):
             for column in ("counterpart", "sender"):
                 if column in frame:
                     all_names.extend(frame[column].unique())
+                    parts.extend(v for v in frame[column].unique() if match_key(v) != match_key(HIDDEN_SENDER))
             for column in ("counterpart_url", "sender_url"):
                 if column in frame:
                     slugs.extend(profile_slug(u) for u in frame[column].unique() if u)
@@ -69,7 +74,7 @@ def pseudonymiser_for(net, *, salt: str | None = None, names=(), companies=()) -
         if archive.messages is not None:
             conversations = [str(c) for c in archive.messages["conversation"].unique()]
     return Pseudonymiser(salt, people=net.people, names=all_names, slugs=slugs, companies=company_values,
-                         conversations=conversations)
+                         conversations=conversations, name_parts=parts)
 
 
 def pseudonymise_network(net, *, salt: str | None = None, keep_notes: bool = False, coarsen: bool = False,

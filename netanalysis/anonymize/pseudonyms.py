@@ -102,11 +102,15 @@ class Pseudonymiser:
         Every other name, profile slug, company and conversation id that
         will be looked up (collisions are resolved over the whole set; a value
         not given here still gets a pseudonym, resolved against those given).
+    name_parts : iterable of str
+        More names whose words :meth:`scrub` replaces on their own (the
+        owner's, the archive's counterparts'), besides the people's first and
+        last names.
     """
 
     def __init__(self, salt: str | None = None, *, people: pd.DataFrame | None = None,
                  names: Iterable[str] = (), slugs: Iterable[str] = (), companies: Iterable[str] = (),
-                 conversations: Iterable[str] = ()):
+                 conversations: Iterable[str] = (), name_parts: Iterable[str] = ()):
         self.salt = new_salt() if salt is None else str(salt)
         self._secret = self.salt.encode("utf-8")
         people = people if people is not None else pd.DataFrame({"contact": pd.Series(dtype=object),
@@ -114,6 +118,7 @@ class Pseudonymiser:
         self.people = people
         self._matcher = Matcher(people)
         names = [clean_text(n) for n in names]
+        self._name_parts = [clean_text(n) for n in name_parts]
         self._seen_names = [n for n in names if n and not looks_like_url(n)]
         contacts = [clean_text(c) for c in people["contact"]]
         keys = {match_key(n) for n in [*names, *contacts]} - {""}
@@ -123,7 +128,8 @@ class Pseudonymiser:
         self._symbols, self._used_symbols = self._assign("symbols", keyless, self._symbol_candidate)
         self._person_display = self._displays(people)
         person_slugs = {}
-        for slug, display in zip(people.get("slug", pd.Series(dtype=object)), self._person_display.values()):
+        for person_id, slug in zip(people.index, people.get("slug", pd.Series("", index=people.index))):
+            display = self._person_display.get(person_id)
             if slug and display and " " in display:
                 person_slugs.setdefault(slug, display.split(" ", 1)[1].rstrip(".").lower())
         self._person_slugs = person_slugs
@@ -361,7 +367,7 @@ class Pseudonymiser:
         whole.update({clean_text(c): self.person(p) for p, c in zip(self.people.index, self.people["contact"])})
         whole.pop("", None)
         parts = [value for column in ("first_name", "last_name") if column in self.people
-                 for value in self.people[column]]
+                 for value in self.people[column]] + self._name_parts
         scrubber = Scrubber(whole, parts, url=self.url)
 
         def scrub(text: str) -> str:

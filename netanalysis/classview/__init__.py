@@ -8,7 +8,9 @@ stem the teacher chose; never a person's name from the data):
   netanalysis anonymize``: loaded and reviewed as of ``as_of``;
 * a ``*.json`` file written by ``python -m netanalysis report --json`` (the
   review summary, :meth:`netanalysis.analysis.Review.to_dict`): its numbers are
-  read as they are (reviewed as of the date it holds).
+  read as they are (reviewed as of the date it holds).  Only numbers and the
+  headline rule are read, but the file itself holds names unless it was made
+  with ``report --anonymize --json``: ask for that.
 
 Files and folders whose names start with ``.`` or ``_`` and other files are
 skipped.  A hand-in that cannot be read is listed with a one-line reason and

@@ -8,7 +8,7 @@ says so (:func:`netanalysis.plots.theme.empty_figure`).
 >>> from netanalysis.classview import StudentSummary
 >>> fig = reciprocity_figure([StudentSummary(id="s1", source="json", ratio_recent=1.2)])
 >>> list(fig.data[0].x), list(fig.data[0].text)
-[1.2, ['s1']]
+([1.2], ['s1'])
 """
 from __future__ import annotations
 
