@@ -108,6 +108,9 @@ def main() -> None:
                 print(f"  {stage} / bare read = {results[stage]['median_s'] / results['bare']['median_s']:.2f}x")
     if "load" in results and "review" in results:
         print(f"  review beyond loading = {results['review']['median_s'] - results['load']['median_s']:.3f} s")
+    report_file = full.parent / (full.name + "-report.html")
+    if "report" in results and report_file.exists():
+        print(f"  report file: {report_file.stat().st_size / 1e6:.2f} MB")
     last = stages[-1]
     halved = run(last, half, archive, args.repeat)
     print(f"  doubling the input: {last} {halved['median_s']:.3f} s -> {results[last]['median_s']:.3f} s "

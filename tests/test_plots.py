@@ -127,7 +127,8 @@ class TestEgogram:
         fig = plots.egogram(self.TIES)
         work = next(t for t in by_meta(fig, "met") if t.meta["sector"] == "work")
         # size = 5 + 15·sqrt(strength): Ann 0.9 -> 19.23, Bo 0.4 -> 14.49
-        assert sorted(work.marker.size) == pytest.approx([5 + 15 * 0.4 ** 0.5, 5 + 15 * 0.9 ** 0.5])
+        # (rounded to 0.1 px to keep the report small)
+        assert sorted(work.marker.size) == pytest.approx([5 + 15 * 0.4 ** 0.5, 5 + 15 * 0.9 ** 0.5], abs=0.051)
 
     def test_colours_okabe_ito_with_grey_for_no_cluster_and_other(self):
         fig = plots.egogram(self.TIES)
@@ -142,7 +143,17 @@ class TestEgogram:
         met = by_meta(fig, "met")[0]
         strength = ties_frame(1200, 0, clusters=["x"])["strength"].to_numpy()
         # c = sqrt(300 / 1200) = 0.5
-        assert sorted(met.marker.size) == pytest.approx(sorted(0.5 * (5 + 15 * np.sqrt(strength))))
+        assert sorted(met.marker.size) == pytest.approx(sorted(0.5 * (5 + 15 * np.sqrt(strength))), abs=0.051)
+
+    def test_acquaintances_grouped_when_met_contacts_exceed_max_points(self):
+        # 1,200 met contacts (by ties_frame: layers cycle 1-5), max_points 500: ring 5 is grouped per sector.
+        ties = ties_frame(1200, 0, clusters=["x", "y"])
+        fig = plots.egogram(ties, max_points=500)
+        grouped = by_meta(fig, "acquaintances (grouped)")
+        outer = int((ties["layer"] == 5).sum())
+        assert sum(t.meta["count"] for t in grouped) == outer
+        drawn = sum(len(t.r) for t in by_meta(fig, "met"))
+        assert drawn == 1200 - outer
 
     def test_falls_back_to_circle_then_one_sector(self):
         ties = self.TIES.assign(cluster="", circle=["client", "friend", "client", "", ""])

@@ -280,3 +280,16 @@ def test_negative_count_is_an_error():
     with pytest.raises(NetanalysisError, match="connections"):
         generate("student", connections=-1)
 
+
+
+def test_bundled_sample_is_reproduced_byte_for_byte():
+    """data/sample/ is the default persona, seed 7: the generator makes it again exactly."""
+    from pathlib import Path
+
+    from netanalysis.sample import DEFAULT_PERSONA, generate
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "sample"
+    files = generate(DEFAULT_PERSONA, seed=7)
+    assert sorted(files) == sorted(p.name for p in folder.iterdir())
+    for name, text in files.items():
+        assert (folder / name).read_bytes() == text.encode("utf-8"), name

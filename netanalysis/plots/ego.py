@@ -116,15 +116,21 @@ def egogram(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int = 8,
     theta = _angles(frame, sectors)
     met = frame["layer"].notna().to_numpy()
     never_count = int((~met).sum())
-    aggregate = int(met.sum()) + never_count > max_points and never_count > 0
-    markers = int(met.sum()) + (len(sectors) if aggregate else never_count)
+    met_count = int(met.sum())
+    # At LinkedIn's scale even the met contacts are too many to draw one by one:
+    # the acquaintances (ring 5, beyond the 150) are then grouped per sector too.
+    outer = met & (frame["layer"].fillna(0).to_numpy(dtype=float) == 5) if met_count > max_points \
+        else np.zeros(len(frame), dtype=bool)
+    drawn = met & ~outer
+    aggregate = int(drawn.sum()) + never_count > max_points and never_count > 0
+    markers = int(drawn.sum()) + (len(sectors) if aggregate else never_count)
     use_gl = markers > WEBGL_ABOVE if webgl is None else bool(webgl)
     Trace = go.Scatterpolargl if use_gl else go.Scatterpolar
 
     radius = np.where(met, frame["layer"].fillna(NEVER_MET_RING).to_numpy(dtype=float),
                       float(NEVER_MET_RING)) + (_unit_hash(frame["id"], _KEY_RADIUS) - 0.5) * 2 * _JITTER
-    frame = frame.assign(r=radius, theta=theta, met=met)
-    parts = {key: rows for key, rows in frame.groupby(["sector", "met"], sort=False)}
+    frame = frame.assign(r=np.round(radius, 3), theta=np.round(theta, 2), met=drawn)
+    parts = {key: rows for key, rows in frame[drawn | ~met].groupby(["sector", "met"], sort=False)}
     none = frame.iloc[:0]
 
     traces = [Trace(r=[0.0], theta=[0.0], mode="markers", name="you", hoverinfo="text", hovertext=["you"],
@@ -139,9 +145,24 @@ def egogram(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int = 8,
             r=rows["r"].to_numpy(), theta=rows["theta"].to_numpy(), mode="markers", name=escape(sector),
             legendgroup=escape(sector), hoverinfo="text",
             hovertext=_hover(rows, group_label),
-            marker=dict(size=scale * (5 + 15 * np.sqrt(rows["strength"].to_numpy())), color=colour, opacity=0.85,
+            marker=dict(size=np.round(scale * (5 + 15 * np.sqrt(rows["strength"].to_numpy())), 1), color=colour,
+                        opacity=0.85,
                         line=dict(color="white", width=0.5)),
             meta=dict(kind="met", sector=sector)))
+    if outer.any():
+        counts = frame.loc[outer].groupby("sector").size()
+        biggest = int(counts.max())
+        for sector, row in sectors.iterrows():
+            count = int(counts.get(sector, 0))
+            if count:
+                traces.append(Trace(
+                    r=[5.0], theta=[float(row["start"] + row["width"] / 2)], mode="markers+text",
+                    name=f"acquaintances: {escape(sector)}", legendgroup=escape(sector), showlegend=False,
+                    hoverinfo="text", text=[f"{count:,}"], textposition="middle center",
+                    textfont=dict(size=10, color=MUTED),
+                    hovertext=[f"<b>{count:,} acquaintances beyond the 150</b><br>{group_label}: {escape(sector)}"],
+                    marker=dict(size=8 + 22 * np.sqrt(count / max(biggest, 1)), color=colours[sector], opacity=0.6),
+                    meta=dict(kind="acquaintances (grouped)", sector=sector, count=count)))
     for sector, row in sectors.iterrows():
         traces.append(_never_met(Trace, parts.get((sector, False), none), sector, row, colours[sector],
                                  group_label, aggregate, int(sectors["count_never"].max())))
