@@ -32,9 +32,14 @@ def clean_text(value: object) -> str:
     >>> clean_text("  Søren\\u200e  Hansen ")
     'Søren Hansen'
     """
-    if value is None or (isinstance(value, float) and value != value):
+    if type(value) is str:
+        text = value
+        if text.isascii() and text.isprintable() and "  " not in text:
+            return text.strip()  # the common case, without a regular expression
+    elif value is None or (isinstance(value, float) and value != value):
         return ""
-    text = str(value)
+    else:
+        text = str(value)
     if not text.isascii():
         text = text.translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()

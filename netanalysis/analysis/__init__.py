@@ -34,7 +34,7 @@ from .questions import self_clarification
 from .result import Action, Finding, Result, plain
 from .ties import LAYER_NAMES, tie_table
 
-__all__ = ["Review", "review", "Finding", "Action"]
+__all__ = ["Review", "review", "Finding", "Action", "plain"]
 
 
 @dataclass

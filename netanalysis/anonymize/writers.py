@@ -15,8 +15,6 @@ invitation messages, recommendation texts, notes) is empty unless
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,9 +24,16 @@ from ..errors import Problems
 from ..files import write_atomic
 from ..io.connections import CONNECTED_ON_FORMATS
 from ..io.csvfile import read_csv_table
+from ..io.csvfile import to_csv_text as _csv
 from ..io.dates import parse_dates
-from ..sample._archive import (ENDORSEMENT_GIVEN_HEADER, ENDORSEMENT_HEADER, INVITATION_HEADER, MESSAGE_HEADER,
-                               PROFILE_HEADER, RECOMMENDATION_HEADER)
+from ..sample._archive import (
+    ENDORSEMENT_GIVEN_HEADER,
+    ENDORSEMENT_HEADER,
+    INVITATION_HEADER,
+    MESSAGE_HEADER,
+    PROFILE_HEADER,
+    RECOMMENDATION_HEADER,
+)
 from ..sample._people import HEADER as CONNECTIONS_HEADER
 from ..sample._people import PREAMBLE, linkedin_day
 from .pseudonyms import Pseudonymiser
@@ -144,15 +149,6 @@ def write_network(anon, pz: Pseudonymiser, inputs, output: Path, extras: Extras,
             texts = {line: scrub(text) for (d, line), text in extras.recommendation_texts.items() if d == direction}
             write(name, _recommendations(archive.recommendations, direction, pz, texts))
     return written
-
-
-def _csv(rows, header, *, final_newline: bool = False) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
-    text = buffer.getvalue()
-    return text if final_newline else text[:-1]
 
 
 def _connections(people: pd.DataFrame, hidden_rows: list[tuple[int, str]]) -> str:

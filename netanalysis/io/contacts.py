@@ -105,5 +105,5 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "offers": split_list(raw["offers"], lower=True),
         "needs": split_list(raw["needs"], lower=True),
         "knows": split_list(raw["knows"]),
-        "notes": map_unique(raw["notes"], clean_text),
+        "notes": raw["notes"],  # free text, shown as written (already trimmed)
     }).reset_index(drop=True)

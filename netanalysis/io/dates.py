@@ -7,7 +7,6 @@ once (a log of 100,000 rows has a few thousand distinct dates).
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 __all__ = ["parse_dates"]

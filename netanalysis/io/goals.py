@@ -20,7 +20,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, Problem, Problems
+from ..errors import Problems
 
 __all__ = ["Goals", "read_goals"]
 

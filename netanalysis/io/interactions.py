@@ -151,5 +151,5 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "purpose": split_list(raw["purpose"], lower=True),
         "channel": channel,
         "with": split_list(raw["with"]),
-        "notes": map_unique(raw["notes"], clean_text),
+        "notes": raw["notes"],  # free text, shown as written (already trimmed)
     }).reset_index(drop=True)

@@ -6,8 +6,6 @@ the row count can reach tens of thousands.  Dates are kept as *days before
 """
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,8 +14,18 @@ from urllib.parse import quote
 import numpy as np
 from anyascii import anyascii
 
+from ..io.csvfile import to_csv_text
 from ..text import clean_text, match_key
-from ._names import COMPANIES, COMPOUND_GROUPS, DEGREES, EMAIL_DOMAINS, EMOJI, NAME_GROUPS, POSITIONS, SCRIPT_NAMES
+from ._names import (
+    COMPANIES,
+    COMPOUND_GROUPS,
+    DEGREES,
+    EMAIL_DOMAINS,
+    EMOJI,
+    NAME_GROUPS,
+    POSITIONS,
+    SCRIPT_NAMES,
+)
 from ._personas import Owner, Persona
 
 __all__ = ["People", "make_people", "connections_csv", "PREAMBLE", "HEADER", "write_csv", "slugify",
@@ -196,12 +204,7 @@ def owner_url(owner: Owner) -> str:
 
 def write_csv(rows, header, final_newline: bool = False) -> str:
     """Rows -> CSV text (LF, QUOTE_MINIMAL), LinkedIn style without a final newline."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
-    text = buffer.getvalue()
-    return text if final_newline else text[:-1]
+    return to_csv_text(rows, header, final_newline=final_newline)
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
