@@ -33,24 +33,36 @@ EVIDENCE_COLUMNS = ["messages_sent", "messages_received", "first_writer", "invit
                     "recommendations_received"]
 
 
-def _match_rows(frame: pd.DataFrame, matcher: Matcher, name_col: str = "counterpart",
-                url_col: str | None = "counterpart_url") -> pd.Series:
-    """person_id per row (NaN when no single person matches); each distinct
-    (name, URL) pair is matched once."""
-    names = frame[name_col].fillna("").astype(object).to_numpy()
+def _match_positions(frame: pd.DataFrame, matcher: Matcher, people_index: pd.Index, name_col: str = "counterpart",
+                     url_col: str | None = "counterpart_url") -> np.ndarray:
+    """Position in ``people_index`` per row (-1 when no single person matches);
+    each distinct (name, URL) pair is matched once, URL first, then name."""
+    names = frame[name_col].fillna("").to_numpy(dtype=object)
     if url_col and url_col in frame:
-        urls = frame[url_col].fillna("").astype(object).to_numpy()
+        urls = frame[url_col].fillna("").to_numpy(dtype=object)
     else:
         urls = np.full(len(frame), "", dtype=object)
-    codes, uniques = pd.factorize(pd.Series(names + "\x1f" + urls, dtype=object), use_na_sentinel=False)
-    found = np.empty(len(uniques), dtype=object)
-    for position, pair in enumerate(np.asarray(uniques, dtype=object).tolist()):
-        name, url = pair.split("\x1f", 1)
+    if not len(names):
+        return np.empty(0, dtype=np.int64)
+    name_codes, name_values = pd.factorize(names, use_na_sentinel=False)
+    url_codes, url_values = pd.factorize(urls, use_na_sentinel=False)
+    codes, pairs = pd.factorize(name_codes.astype(np.int64) * len(url_values) + url_codes)
+    found = np.empty(len(pairs), dtype=object)
+    for position, pair in enumerate(pairs.tolist()):
+        name, url = name_values[pair // len(url_values)], url_values[pair % len(url_values)]
         person = matcher.match(url).person_id if url else None
         if person is None and name:
             person = matcher.match(name).person_id
         found[position] = person
-    return pd.Series(found[codes] if len(codes) else [], index=frame.index, dtype=object)
+    return people_index.get_indexer(pd.Index(found, dtype=object))[codes]
+
+
+def _match_rows(frame: pd.DataFrame, matcher: Matcher, people_index: pd.Index, **columns) -> pd.Series:
+    """person_id per row (NaN when no single person matches), see :func:`_match_positions`."""
+    position = _match_positions(frame, matcher, people_index, **columns)
+    ids = people_index.to_numpy(dtype=object)
+    return pd.Series(np.where(position >= 0, ids[position], None) if len(position) else [], index=frame.index,
+                     dtype=object)
 
 
 def archive_evidence(people: pd.DataFrame, archive, as_of, *, half_life_days: float = 180.0,
@@ -83,29 +95,16 @@ def archive_evidence(people: pd.DataFrame, archive, as_of, *, half_life_days: fl
     messages = getattr(archive, "messages", None)
     if messages is not None and len(messages):
         rows = messages[messages["date"] <= stamp]
-        person = _match_rows(rows, matcher)
-        unmatched += int(person.isna().sum())
-        rows = rows.assign(person_id=person).dropna(subset=["person_id"])
-        sent = rows["direction"] == "sent"
-        counts = rows.groupby(["person_id", sent]).size().unstack(fill_value=0)
-        out["messages_sent"] = counts.get(True, pd.Series(dtype=int)).reindex(out.index, fill_value=0)
-        out["messages_received"] = counts.get(False, pd.Series(dtype=int)).reindex(out.index, fill_value=0)
-        age = (stamp - rows["date"]).dt.days.to_numpy(dtype=float)
-        weight = pd.Series(np.exp2(-age / half_life_days), index=rows.index)
-        out["message_intensity"] = weight.groupby(rows["person_id"]).sum().reindex(out.index, fill_value=0.0)
-        out["last_message"] = rows.groupby("person_id")["date"].max().reindex(out.index)
-        first = rows.sort_values("date", kind="stable").drop_duplicates(["conversation", "person_id"])
-        opened = first.groupby(["person_id", first["direction"] == "sent"]).size().unstack(fill_value=0)
-        out["conversations_started_by_me"] = opened.get(True, pd.Series(dtype=int)).reindex(out.index, fill_value=0)
-        out["conversations_started_by_them"] = opened.get(False, pd.Series(dtype=int)).reindex(out.index,
-                                                                                              fill_value=0)
+        position = _match_positions(rows, matcher, people.index)
+        unmatched += int((position < 0).sum())
+        _message_counts(out, rows, position, stamp, half_life_days)
     me, them = out["conversations_started_by_me"], out["conversations_started_by_them"]
     out["first_writer"] = np.select([(me > 0) & (them > 0), me > 0, them > 0], ["both", "me", "them"], "")
 
     invitations = getattr(archive, "invitations", None)
     if invitations is not None and len(invitations):
         rows = invitations[invitations["date"] <= stamp]
-        person = _match_rows(rows, matcher)
+        person = _match_rows(rows, matcher, people.index)
         unmatched += int(person.isna().sum())
         rows = rows.assign(person_id=person).dropna(subset=["person_id"]).sort_values("date")
         last = rows.drop_duplicates("person_id", keep="last").set_index("person_id")["direction"]
@@ -117,7 +116,7 @@ def archive_evidence(people: pd.DataFrame, archive, as_of, *, half_life_days: fl
             continue
         rows = table[table["date"].isna() | (table["date"] <= stamp)]
         url = "counterpart_url" if "counterpart_url" in rows else None
-        person = _match_rows(rows, matcher, url_col=url)
+        person = _match_rows(rows, matcher, people.index, url_col=url)
         unmatched += int(person.isna().sum())
         rows = rows.assign(person_id=person).dropna(subset=["person_id"])
         counts = rows.groupby(["person_id", "direction"]).size().unstack(fill_value=0)
@@ -129,3 +128,29 @@ def archive_evidence(people: pd.DataFrame, archive, as_of, *, half_life_days: fl
             out[column] = out[column].astype("int64")
     out.attrs["unmatched"] = unmatched
     return out
+
+
+def _message_counts(out: pd.DataFrame, rows: pd.DataFrame, position: np.ndarray, stamp: pd.Timestamp,
+                    half_life_days: float) -> None:
+    """Fill the message columns of ``out`` from the message ``rows``, matched to
+    ``out``'s rows by ``position`` (-1: nobody).  Counts by integer position
+    (``np.bincount``), not by grouping on the string ids."""
+    keep = position >= 0
+    position = position[keep]
+    dates = rows["date"].to_numpy()[keep]
+    sent = (rows["direction"].to_numpy(dtype=object) == "sent")[keep]
+    size = len(out)
+    out["messages_sent"] = np.bincount(position[sent], minlength=size)
+    out["messages_received"] = np.bincount(position[~sent], minlength=size)
+    age = (stamp - pd.DatetimeIndex(dates)).days.to_numpy(dtype=float)
+    weight = pd.Series(np.exp2(-age / half_life_days))
+    by_person = pd.RangeIndex(size)
+    out["message_intensity"] = weight.groupby(position).sum().reindex(by_person, fill_value=0.0).to_numpy()
+    out["last_message"] = pd.Series(dates).groupby(position).max().reindex(by_person).to_numpy()
+    # Who opened each conversation: its earliest row per (conversation, person).
+    conversation, _ = pd.factorize(rows["conversation"].to_numpy(dtype=object)[keep], use_na_sentinel=False)
+    order = np.argsort(dates, kind="stable")
+    pair = conversation.astype(np.int64)[order] * size + position[order]
+    first = order[~pd.Series(pair).duplicated().to_numpy()]
+    out["conversations_started_by_me"] = np.bincount(position[first[sent[first]]], minlength=size)
+    out["conversations_started_by_them"] = np.bincount(position[first[~sent[first]]], minlength=size)

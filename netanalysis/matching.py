@@ -51,12 +51,15 @@ class Matcher:
         self._by_key: dict[str, list[str]] = {}
         self._by_slug: dict[str, str] = {}
         self._by_alias: dict[str, list[str]] = {}
+        self._found: dict[str, Match] = {}  # cell -> its match, until people are added
         self.add(people)
 
     def add(self, people: pd.DataFrame) -> None:
         """Add people (index = person_id; columns ``contact`` and optional ``slug``)."""
+        self._found.clear()
         slugs = people["slug"] if "slug" in people else pd.Series("", index=people.index)
-        for person_id, name, slug in zip(people.index, people["contact"], slugs):
+        # .tolist(): iterating a pandas string index directly costs a Python call per label
+        for person_id, name, slug in zip(people.index.tolist(), people["contact"].tolist(), slugs.tolist()):
             self._display[person_id] = name
             key = match_key(name)
             if key:
@@ -72,6 +75,13 @@ class Matcher:
                     self._by_alias.setdefault(alias, []).append(person_id)
 
     def match(self, cell: str) -> Match:
+        """The person ``cell`` (a name or profile URL) stands for, or the candidates."""
+        found = self._found.get(cell)
+        if found is None:
+            found = self._found[cell] = self._match(cell)
+        return found
+
+    def _match(self, cell: str) -> Match:
         cell = clean_text(cell)
         if looks_like_url(cell):
             slug = profile_slug(cell)

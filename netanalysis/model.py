@@ -27,6 +27,7 @@ from .io.contacts import read_contacts
 from .io.goals import Goals, read_goals
 from .io.interactions import read_interactions
 from .matching import Matcher
+from .table import gc_paused
 from .text import looks_like_url, match_key, profile_slug, profile_url
 
 __all__ = ["Network", "load", "load_inputs"]
@@ -113,6 +114,11 @@ def _connections_source(inputs: Inputs, problems: Problems) -> tuple[object, str
 
 def load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network:
     """Load the files named by :class:`~netanalysis.inputs.Inputs` (see :func:`load`)."""
+    with gc_paused():
+        return _load_inputs(inputs, problems=problems)
+
+
+def _load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network:
     own = problems is None
     problems = Problems() if own else problems
     sources: dict[str, str] = {}
@@ -163,13 +169,15 @@ def load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network:
 
 
 def _people_from_connections(connections: pd.DataFrame) -> pd.DataFrame:
-    ids = ("c:" + connections["slug"]).where(connections["slug"] != "", "c#" + connections["line"].astype(str))
-    ids = ids.where(~ids.duplicated(), ids + "#" + connections["line"].astype(str))
+    line = connections["line"].astype(str)
+    ids = ("c:" + connections["slug"]).where(connections["slug"] != "", "c#" + line)
+    ids = ids.where(~ids.duplicated(), ids + "#" + line)
     people = connections.set_index(pd.Index(ids, name="person_id"))
     people["on_linkedin"] = True
     for column, default in _ANNOTATIONS.items():
-        people[column] = default
-    return people.astype({"chemistry": "Int64", "cadence_days": "Int64"})
+        # chemistry and cadence_days are Int64 from the start (no astype of an object column)
+        people[column] = pd.Series(default, index=people.index, dtype="Int64") if default is pd.NA else default
+    return people
 
 
 def _off_person(cell: str) -> tuple[str, str]:
@@ -256,7 +264,8 @@ def _annotate(people, annotations, matcher, display, problems):
     annotations = annotations.drop_duplicates("person_id").set_index("person_id")
     for column in _ANNOTATIONS:
         people.loc[annotations.index, column] = annotations[column]
-    return people, {person_id: int(line) for person_id, line in annotations["line"].items()}
+    return people, {person_id: int(line) for person_id, line in
+                    zip(annotations.index.tolist(), annotations["line"].tolist())}
 
 
 def _match_log(log, people, matcher, display, problems):
@@ -294,9 +303,10 @@ def _match_log(log, people, matcher, display, problems):
         lines = [int(n) for n in log.loc[log["contact"] == cell, "line"]] if found.ambiguous else None
         resolved[cell] = resolve(cell, int(first_line[cell]), "contact", int(rows), lines)
     person_ids = log["contact"].map(resolved)
-    mentioned = log[log["with"] != ""]
-    found_with: dict = {}
-    for index, line, cell in zip(mentioned.index, mentioned["line"], mentioned["with"]):
+    found_with: list[tuple[str, ...]] = [()] * len(log)
+    for position, (line, cell) in enumerate(zip(log["line"].tolist(), log["with"].tolist())):
+        if cell == "":
+            continue
         ids = []
         for name in cell.split(";"):
             key = ("with", name)
@@ -304,8 +314,8 @@ def _match_log(log, people, matcher, display, problems):
                 resolved[key] = resolve(name, int(line), "with", 1)
             if resolved[key]:
                 ids.append(resolved[key])
-        found_with[index] = tuple(ids)
-    with_ids = pd.Series([found_with.get(index, ()) for index in log.index], index=log.index, dtype=object)
+        found_with[position] = tuple(ids)
+    with_ids = pd.Series(found_with, index=log.index, dtype=object)
     log = log.assign(person_id=person_ids, with_ids=with_ids)
     log.attrs["new_people"] = (_off_linkedin(list(new.values()), [new_urls[p] for p in new], list(new))
                                if new else pd.DataFrame())
@@ -319,9 +329,13 @@ def _resolve_knows(people, matcher, display, problems, lines: dict[str, int] | N
     """
     lines = lines or {}
     knows_ids = []
-    for person_id, cell in zip(people.index, people["knows"]):
+    # .tolist(): iterating a pandas string array directly costs a Python call per cell
+    for person_id, cell in zip(people.index.tolist(), people["knows"].tolist()):
+        if not cell:
+            knows_ids.append(())
+            continue
         ids = []
-        for name in (cell.split(";") if cell else []):
+        for name in cell.split(";"):
             found = matcher.match(name)
             if found.ambiguous:
                 _ambiguous(problems, display, lines.get(person_id), "knows", name, found.candidates, people)

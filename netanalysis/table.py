@@ -15,7 +15,10 @@ Formulas, over the log rows of the contact dated on or before ``as_of``:
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["ledger", "BASE_COLUMNS"]
@@ -49,12 +52,17 @@ def ledger(people: pd.DataFrame, log: pd.DataFrame, as_of) -> pd.DataFrame:
     """
     stamp = as_timestamp(as_of)
     rows = log_until(log, stamp)
-    grouped = rows.groupby("person_id")
     value = rows["value"]
+    grouped = pd.DataFrame({   # one grouping (the person ids are factorized once)
+        "person_id": rows["person_id"],
+        "given": value.where(rows["direction"] == "gave", 0),
+        "received": value.where(rows["direction"] == "received", 0),
+        "date": rows["date"],
+    }).groupby("person_id")
     out = pd.DataFrame({
         "interactions": grouped.size(),
-        "given": value.where(rows["direction"] == "gave", 0).groupby(rows["person_id"]).sum(),
-        "received": value.where(rows["direction"] == "received", 0).groupby(rows["person_id"]).sum(),
+        "given": grouped["given"].sum(),
+        "received": grouped["received"].sum(),
         "first_contact": grouped["date"].min(),
         "last_contact": grouped["date"].max(),
     }).reindex(people.index)
@@ -103,3 +111,40 @@ def contacts_table(net, as_of, *, extra: pd.DataFrame | None = None) -> pd.DataF
 def _iso(dates: pd.Series) -> pd.Series:
     text = pd.to_datetime(dates).dt.strftime("%Y-%m-%d")
     return text.where(dates.notna(), "")
+
+
+def explode_codes(codes: np.ndarray, parts: list[list]) -> tuple[np.ndarray, np.ndarray]:
+    """``(row, item)`` for every item of ``parts[codes[i]]``, row after row, without
+    a Python loop over the rows (``codes`` from :func:`pandas.factorize`; -1
+    picks ``parts[-1]``).
+
+    >>> rows, items = explode_codes(np.array([1, 0, 1]), [["a"], ["b", "c"]])
+    >>> rows.tolist(), items.tolist()
+    ([0, 0, 1, 2, 2], ['b', 'c', 'a', 'b', 'c'])
+    """
+    sizes = np.array([len(part) for part in parts], dtype=np.int64)
+    flat = np.empty(int(sizes.sum()), dtype=object)
+    flat[:] = [item for part in parts for item in part]
+    repeat = sizes[codes] if len(sizes) else np.zeros(len(codes), dtype=np.int64)
+    starts = np.cumsum(sizes) - sizes
+    offset = np.arange(repeat.sum()) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    rows = np.repeat(np.arange(len(codes)), repeat)
+    return rows, (flat[starts[codes[rows]] + offset] if len(rows) else flat[:0])
+
+
+@contextmanager
+def gc_paused():
+    """Pause Python's cyclic garbage collector for a bulk computation.
+
+    Building tens of thousands of small objects (dicts, tuples) over a heap
+    holding a 300,000-row archive triggers full collections that each walk
+    every object; reference counting still frees everything meanwhile, and
+    cycles are collected once the collector is back on.  Nests safely.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

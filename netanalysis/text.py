@@ -23,7 +23,27 @@ _INVISIBLE = dict.fromkeys(
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"(?:^|/)in/([^/?#\s]+)", re.IGNORECASE)
+_PLAIN_URL = re.compile(r"https://www\.linkedin\.com/in/([A-Za-z0-9_-]+)/?")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class _KeyChars(dict):
+    """``str.translate`` table for match keys of non-ASCII names, filled on first
+    sight of a character: symbols and control/format characters (Unicode
+    categories S*, C*) dropped, the rest transliterated by :func:`anyascii`
+    (which works character by character), lower-cased, and anything but
+    ``a-z0-9`` turned into a space."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        out = "" if unicodedata.category(char)[0] in ("S", "C") else _NOT_WORD.sub(" ", anyascii(char).lower())
+        self[codepoint] = out
+        return out
+
+
+_KEY_CHARS = _KeyChars()
+#: The same for ASCII names, where symbols are separators too (``"a+b"`` -> ``"a b"``).
+_ASCII_KEY = {code: chr(code).lower() if chr(code).isalnum() else " " for code in range(128)}
 
 
 def clean_text(value: object) -> str:
@@ -34,8 +54,12 @@ def clean_text(value: object) -> str:
     """
     if type(value) is str:
         text = value
-        if text.isascii() and text.isprintable() and "  " not in text:
-            return text.strip()  # the common case, without a regular expression
+        # The common case, without a regular expression: the only white space a
+        # printable text can hold is " " (single spaces need no collapsing), and
+        # the only invisible marks are the variation selectors (U+FE0E, U+FE0F).
+        if text.isprintable() and "  " not in text and (
+                text.isascii() or ("\ufe0f" not in text and "\ufe0e" not in text)):
+            return text.strip()
     elif value is None or (isinstance(value, float) and value != value):
         return ""
     else:
@@ -57,15 +81,12 @@ def match_key(name: str) -> str:
     if not name:
         return ""
     if name.isascii():
-        return _SPACES.sub(" ", _NOT_WORD.sub(" ", name.lower())).strip()
+        return " ".join(name.translate(_ASCII_KEY).split())
     text = unicodedata.normalize("NFKC", name.translate(_INVISIBLE))
-    kept = "".join(
-        ch for ch in text if unicodedata.category(ch)[0] not in ("S", "C")
-    )
-    text = anyascii(kept).lower()
-    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
+    return " ".join(text.translate(_KEY_CHARS).split())
 
 
+@lru_cache(maxsize=200_000)
 def profile_slug(url: str) -> str:
     """The percent-decoded, lower-cased profile slug of a LinkedIn URL, or ''.
 
@@ -79,6 +100,9 @@ def profile_slug(url: str) -> str:
     """
     if not url:
         return ""
+    plain = _PLAIN_URL.fullmatch(url)  # the usual form, nothing to strip or decode
+    if plain:
+        return plain.group(1).lower()
     match = _SLUG.search(url.strip())
     if not match:
         return ""

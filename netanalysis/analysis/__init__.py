@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
-from ..table import as_timestamp, contacts_table
+from ..table import as_timestamp, contacts_table, gc_paused
 from . import depth as _depth
 from . import diversity as _diversity
 from . import matchmaking as _matchmaking
@@ -88,6 +88,11 @@ def review(net, as_of, *, seed: int = 0) -> Review:
 
     ``seed`` fixes community detection.  Nothing here reads the clock.
     """
+    with gc_paused():
+        return _review(net, as_of, seed=seed)
+
+
+def _review(net, as_of, *, seed: int) -> Review:
     stamp = as_timestamp(as_of)
     goals = net.goals
     ties = tie_table(net, stamp)

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..table import as_timestamp, log_until
+from ..table import as_timestamp, explode_codes, log_until
 from .result import Action, Finding, Result
 
 __all__ = ["PurposeChemistry", "purpose_chemistry", "findings", "actions", "UNSTATED",
@@ -220,14 +220,16 @@ def _window_rows(log: pd.DataFrame | None, stamp: pd.Timestamp, window: int) -> 
 
 def _effort_by_purpose(rows: pd.DataFrame) -> tuple[dict[str, float], int]:
     """``({purpose: effort}, unstated rows)``; a row with ``k`` purposes gives ``1/k`` to each."""
-    text = rows["purpose"].fillna("").astype(str).str.strip() if len(rows) else pd.Series(dtype=object)
-    unstated = int((text == "").sum())
-    items = text[text != ""].str.split(";")
-    if items.empty:
+    # Each distinct cell is cleaned and split once; code -1 (missing) picks the last, blank one.
+    codes, cells = pd.factorize(rows["purpose"]) if len(rows) else (np.empty(0, dtype=np.intp), [])
+    text = [str(cell).strip() for cell in cells] + [""]
+    unstated = int(np.array([t == "" for t in text])[codes].sum())
+    pieces = [t.split(";") if t else [] for t in text]
+    share = np.array([1.0 / len(piece) if piece else 0.0 for piece in pieces])
+    row, items = explode_codes(codes, [[p.strip().lower() for p in piece] for piece in pieces])
+    if not len(row):
         return {}, unstated
-    weight = 1.0 / items.map(len)
-    exploded = pd.DataFrame({"purpose": items, "weight": weight}).explode("purpose")
-    exploded["purpose"] = exploded["purpose"].str.strip().str.lower()
+    exploded = pd.DataFrame({"purpose": items, "weight": share[codes[row]]})
     sums = exploded[exploded["purpose"] != ""].groupby("purpose")["weight"].sum()
     return {str(k): float(v) for k, v in sums.items()}, unstated
 

@@ -61,7 +61,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..table import as_timestamp, ledger, log_until
+from ..table import as_timestamp, explode_codes, ledger, log_until
 
 __all__ = ["tie_table", "LAYER_SIZES", "LAYER_NAMES", "strength_from_parts", "MESSAGE_WEIGHT"]
 
@@ -174,17 +174,33 @@ def tie_table(net, as_of, *, half_life_days: float | None = None,
 
 
 def _multiplexity(rows: pd.DataFrame) -> pd.DataFrame:
-    """``M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9`` per person."""
+    """``M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9`` per person.
+
+    Counted on integer codes: each distinct purpose cell is split on ``;`` once.
+    """
     if rows.empty:
         return pd.DataFrame({"multiplex": pd.Series(dtype=float)})
-    grouped = rows.groupby("person_id")
-    kinds = grouped["kind"].nunique().clip(upper=4)
-    channels = rows[rows["channel"] != ""].groupby("person_id")["channel"].nunique().clip(upper=2)
-    purposes = rows.loc[rows["purpose"] != "", ["person_id", "purpose"]]
-    purposes = purposes.assign(purpose=purposes["purpose"].str.split(";")).explode("purpose")
-    n_purposes = purposes.groupby("person_id")["purpose"].nunique().clip(upper=3)
-    parts = pd.concat([kinds, n_purposes, channels], axis=1).fillna(0)
-    return pd.DataFrame({"multiplex": parts.sum(axis=1) / 9.0})
+    person, persons = pd.factorize(rows["person_id"])
+    size = len(persons)
+
+    def distinct(owner: np.ndarray, value: np.ndarray, values: int) -> np.ndarray:
+        """Distinct values per person (``value`` codes, -1 = missing, left out)."""
+        known = (owner >= 0) & (value >= 0)
+        pairs = np.unique(owner[known].astype(np.int64) * values + value[known])
+        return np.bincount(pairs // values, minlength=size)
+
+    kind, kinds = pd.factorize(rows["kind"])
+    channel_text = rows["channel"].to_numpy(dtype=object)
+    channel, channels = pd.factorize(np.where(channel_text == "", None, channel_text))
+    purpose, cells = pd.factorize(rows["purpose"])
+    # One more, empty, part last: code -1 (a missing cell) picks it.
+    parts = [[] if cell == "" else cell.split(";") for cell in cells] + [[]]
+    owner, items = explode_codes(purpose, parts)
+    item, item_values = pd.factorize(items)
+    total = (np.minimum(distinct(person, kind, max(len(kinds), 1)), 4)
+             + np.minimum(distinct(person[owner], item, max(len(item_values), 1)), 3)
+             + np.minimum(distinct(person, channel, max(len(channels), 1)), 2))
+    return pd.DataFrame({"multiplex": total / 9.0}, index=pd.Index(persons, name="person_id"))
 
 
 def _layers(ties: pd.DataFrame) -> pd.Series:

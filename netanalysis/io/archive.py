@@ -39,6 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problems
+from ..table import gc_paused
 from .csvfile import read_csv_table
 from .linkedin_evidence import join_names, load_endorsements, load_invitations, load_recommendations
 from .messages import load_messages
@@ -214,7 +215,8 @@ def read_archive(path: str | Path, *, problems: Problems | None = None) -> Archi
     source = _Source(Path(path), local)
     try:
         if source.ok:
-            _load(source, archive, local)
+            with gc_paused():
+                _load(source, archive, local)
     finally:
         source.close()
     if problems is None:

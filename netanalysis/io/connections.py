@@ -29,7 +29,7 @@ from ..errors import Problems
 from ..text import clean_text, match_key, profile_slug
 from .csvfile import read_csv_table
 from .dates import parse_dates
-from .fields import map_unique
+from .fields import map_each, map_unique
 
 __all__ = ["read_connections", "CONNECTION_COLUMNS", "CONNECTED_ON_FORMATS"]
 
@@ -108,8 +108,9 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
     email_raw = raw["emailaddress"]
     company = _clean(raw["company"])
     position = _clean(raw["position"])
+    urn = email_raw.str.startswith("urn:li:member:")
     hidden = (first == "") & (last == "") & (url_raw == "") & (company == "") & (position == "") \
-        & ((email_raw == "") | email_raw.str.startswith("urn:li:member:"))
+        & ((email_raw == "") | urn)
     hidden_count = int(hidden.sum())
     if hidden_count:
         problems.warning(display, f"{hidden_count} row(s) hold only a date: hidden or deleted members, "
@@ -121,10 +122,10 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         problems.error(display, "is not a date LinkedIn or Excel writes", line=int(raw.at[index, "line"]),
                        column="Connected On", value=raw.at[index, "connectedon"], code="bad-date",
                        fix="write it as '04 Jul 2023' (day, English month abbreviation, year)")
-    contact = map_unique(first[keep] + " " + last[keep], str.strip)
+    contact = map_each(first[keep] + " " + last[keep], str.strip)
     slug = map_unique(url_raw[keep], profile_slug)
     email = email_raw[keep]
-    is_urn = email.str.startswith("urn:li:member:")
+    is_urn = urn[keep]
     is_mail = email.str.contains("@", regex=False) & ~is_urn
     frame = pd.DataFrame({
         "line": raw.loc[keep, "line"].astype("int64"),

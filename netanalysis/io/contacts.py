@@ -22,7 +22,7 @@ from ..errors import Problems
 from ..text import clean_text, match_key
 from ..vocab import STATUSES
 from .csvfile import read_csv_table
-from .fields import did_you_mean, map_unique, split_list
+from .fields import did_you_mean, map_each, map_unique, split_list, to_number
 
 __all__ = ["read_contacts", "CONTACT_COLUMNS"]
 
@@ -60,7 +60,7 @@ def read_contacts(path: str | Path | bytes, *, display: str | None = None,
 def _whole_numbers(raw: pd.DataFrame, column: str, shown: str, low: int, high: int | None,
                    display: str, problems: Problems, fix: str) -> pd.Series:
     text = raw[column]
-    number = pd.to_numeric(text.where(text != "", None), errors="coerce")
+    number = to_number(text)
     ok = number.notna() & (number == number.round()) & (number >= low)
     if high is not None:
         ok &= number <= high
@@ -87,7 +87,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
             problems.error(display, "is listed twice", line=int(raw.at[index, "line"]), column="contact",
                            value=contact[index], code="duplicate",
                            fix=f"merge it with line {first_seen[key]} (one row per person)")
-    status = map_unique(raw["status"], str.lower)
+    status = map_each(raw["status"], str.lower)
     bad = (status != "") & ~status.isin(STATUSES)
     for index in bad[bad].index:
         problems.error(display, "is not one of develop, keep, wind-down", line=int(raw.at[index, "line"]),

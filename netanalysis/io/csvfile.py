@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, Problem, Problems
-from .fields import map_unique
+from .fields import map_each
 
 __all__ = ["CsvTable", "read_csv_table", "column_key", "decode_bytes"]
 
@@ -245,7 +245,7 @@ def read_csv_table(
                        fix="add it to the header line")
         return None
     wanted = {**required, **optional}
-    out = pd.DataFrame({key: map_unique(frame[columns[key]], str.strip) for key in wanted if key in columns})
+    out = pd.DataFrame({key: map_each(frame[columns[key]], str.strip) for key in wanted if key in columns})
     for key in wanted:
         if key not in out:
             out[key] = ""

@@ -29,7 +29,7 @@ from ..text import clean_text
 from ..vocab import CHANNELS, DIRECTIONS, KINDS, UNKNOWN_KIND_DEFAULT
 from .csvfile import read_csv_table
 from .dates import parse_dates
-from .fields import did_you_mean, map_unique, split_list
+from .fields import did_you_mean, map_each, map_unique, split_list, to_number
 
 __all__ = ["read_interactions", "INTERACTION_COLUMNS", "LOG_DATE_FORMATS"]
 
@@ -117,7 +117,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
     for index in kind[kind == ""].index:
         error(index, "kind", "", "is empty", f"use one of {', '.join(KINDS)}", "missing-value")
 
-    direction = map_unique(raw["direction"], str.lower)
+    direction = map_each(raw["direction"], str.lower)
     for index in direction[~direction.isin(DIRECTIONS)].index:
         value = raw.at[index, "direction"]
         error(index, "direction", value, "is not one of gave, received, mutual",
@@ -125,14 +125,14 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
 
     default_value = map_unique(kind, lambda k: KINDS.get(k, UNKNOWN_KIND_DEFAULT)[0]).astype("int64")
     value_text = raw["value"]
-    number = pd.to_numeric(value_text.where(value_text != "", None), errors="coerce")
+    number = to_number(value_text)
     bad_value = (value_text != "") & ~(number.isin([1, 2, 3, 4, 5]))
     for index in bad_value[bad_value].index:
         error(index, "value", raw.at[index, "value"], "is not a whole number from 1 to 5",
               "write 1 (little) to 5 (a great deal), or leave it empty for the kind's default", "bad-value")
     value = number.where(value_text != "", default_value).where(~bad_value, 0).fillna(0).astype("int64")
 
-    channel_text = map_unique(raw["channel"], str.lower)
+    channel_text = map_each(raw["channel"], str.lower)
     default_channel = map_unique(kind, lambda k: KINDS.get(k, UNKNOWN_KIND_DEFAULT)[1])
     bad_channel = (channel_text != "") & ~channel_text.isin(CHANNELS)
     for index in bad_channel[bad_channel].index:

@@ -57,12 +57,22 @@ def map_unique(values: pd.Series, func: Callable[[str], object]) -> np.ndarray:
     >>> map_unique(pd.Series(["a", "b", "a"]), str.upper).tolist()
     ['A', 'B', 'A']
     """
+    return map_unique_each(values, func)[0]
+
+
+def map_unique_each(values: pd.Series, *funcs: Callable[[str], object]) -> list[np.ndarray]:
+    """:func:`map_unique` with several functions, the values factorized once.
+
+    >>> [a.tolist() for a in map_unique_each(pd.Series(["a", "b", "a"]), str.upper, ord)]
+    [['A', 'B', 'A'], [97, 98, 97]]
+    """
     if len(values) == 0:
-        return np.empty(0, dtype=object)
+        return [np.empty(0, dtype=object) for _ in funcs]
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    mapped = np.empty(len(uniques), dtype=object)
-    mapped[:] = [func(value) for value in uniques]
-    return mapped[codes]
+    mapped = [np.empty(len(uniques), dtype=object) for _ in funcs]
+    for out, func in zip(mapped, funcs):
+        out[:] = [func(value) for value in uniques]
+    return [out[codes] for out in mapped]
 
 
 def clean_names(values: pd.Series) -> np.ndarray:

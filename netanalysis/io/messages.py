@@ -28,8 +28,8 @@ import pandas as pd
 from ..errors import Problems
 from ..text import clean_text, match_key, profile_url
 from .csvfile import read_csv_table
-from .linkedin_evidence import (UTC_DATETIME, US_DATETIME, build_frame, clean_names, clean_urls, count_dropped,
-                                finish, map_unique, parse_dates, upper_values)
+from .linkedin_evidence import (UTC_DATETIME, US_DATETIME, build_frame, clean_urls, count_dropped,
+                                finish, map_unique, map_unique_each, parse_dates, upper_values)
 
 __all__ = ["read_messages", "load_messages", "MESSAGE_COLUMNS", "split_recipients"]
 
@@ -60,11 +60,6 @@ def factorize_pairs(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, 
     codes, combined = pd.factorize(codes1.astype(np.int64) * len(uniques2) + codes2, use_na_sentinel=False)
     pairs = [(uniques1[c // len(uniques2)], uniques2[c % len(uniques2)]) for c in combined]
     return codes.astype(np.int64), pairs
-
-
-def match_keys(values: np.ndarray | pd.Series) -> np.ndarray:
-    """:func:`match_key` of every (already cleaned) name."""
-    return map_unique(pd.Series(values, dtype=object), match_key)
 
 
 def yes_flags(values: pd.Series) -> np.ndarray:
@@ -160,14 +155,13 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     has = table.columns
 
     # Drafts and sponsored messages are not messages.
-    folder = upper_values(f["folder"])
+    folder, in_sponsored = map_unique_each(f["folder"], lambda v: str(v).strip().upper(),
+                                           lambda v: "SPONSORED" in str(v).strip().upper())
     draft = (yes_flags(f["ismessagedraft"]) | yes_flags(f["isconversationdraft"])
              | np.isin(folder, ["DRAFT", "DRAFTS"]))
-    sender = clean_names(f["from"])
+    sender, sender_key = map_unique_each(f["from"], clean_text, lambda v: match_key(clean_text(v)))
     sender_url = clean_urls(f["senderprofileurl"])
-    sender_key = match_keys(sender)
-    sponsored = ~draft & (((sender_key == _HIDDEN_SENDER) & (sender_url == ""))
-                          | map_unique(pd.Series(folder, dtype=object), lambda v: "SPONSORED" in v).astype(bool))
+    sponsored = ~draft & (((sender_key == _HIDDEN_SENDER) & (sender_url == "")) | in_sponsored.astype(bool))
     count_dropped(dropped, "message drafts", draft.sum())
     count_dropped(dropped, "sponsored messages", sponsored.sum())
     keep = np.flatnonzero(~(draft | sponsored))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import write_atomic
+from ..table import gc_paused
 
 __all__ = ["render_report", "write_report"]
 
@@ -13,7 +14,8 @@ def render_report(rev, net, *, show_emails: bool = False, title: str | None = No
     from .context import build_context
     from .render import render_html
 
-    return render_html(build_context(rev, net, show_emails=show_emails, title=title))
+    with gc_paused():
+        return render_html(build_context(rev, net, show_emails=show_emails, title=title))
 
 
 def write_report(rev, net, output: str | Path, *, show_emails: bool = False, title: str | None = None,
