@@ -8,13 +8,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["check_parts", "strength_parts", "strength_hint", "two_way"]
+__all__ = ["check_parts", "strength_parts", "strength_hint", "two_way", "as_number"]
 
 #: How close an answer must be to count as right.
 TOLERANCE = 0.001
 
 
-def _number(value) -> float | None:
+def as_number(value) -> float | None:
+    """A student's answer as a float, or None (None, a bool, text or nan)."""
     if isinstance(value, bool) or value is None:
         return None
     try:
@@ -36,7 +37,7 @@ def check_parts(parts: dict, net, person: str, as_of) -> list[str]:
     }
     out = []
     for key in ("I", "T", "M", "D"):
-        value = _number(parts.get(key))
+        value = as_number(parts.get(key))
         if parts.get(key) is None:
             out.append(f"{key}: write your value in parts['{key}'].")
         elif value is not None and abs(value - expected[key]) <= TOLERANCE:

@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from .exercise_hints import TOLERANCE
+from .exercise_hints import as_number as _number
 from .exercise_hints import check_parts as _check_parts
 from .exercise_hints import strength_hint as _strength_hint
 from .vocab import PRIVATE_CIRCLES, RULES
@@ -360,16 +361,6 @@ def _person(ties: pd.DataFrame, name: str) -> str | None:
 
 def _items(cell) -> set[str]:
     return {x.strip().lower() for x in str(cell or "").split(";") if x.strip()}
-
-
-def _number(value) -> float | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
 
 
 def _pct(share) -> int | None:

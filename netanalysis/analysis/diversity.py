@@ -66,7 +66,7 @@ Gourani, S. & Weber, H.; "Hæng ikke fast i gamle netværk – og pas på med di
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
@@ -75,7 +75,7 @@ import pandas as pd
 from ..table import as_timestamp
 from ..vocab import OLD_CIRCLES, PRIVATE_CIRCLES
 from .graph import EGO
-from .result import Action, Finding, Result, plain
+from .result import Action, Finding, Result
 
 __all__ = ["Diversity", "diversity", "findings", "actions", "blau", "evenness", "MIN_ALTER_TIES",
            "MIN_COVERAGE", "MAX_LOUVAIN_EDGES", "NEW_DAYS", "UNCLUSTERED"]
@@ -120,9 +120,7 @@ class Diversity(Result):
     severity: dict
     reason: dict = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
-        return {f.name: plain(getattr(self, f.name)) for f in fields(self)
-                if not f.name.startswith("_") and f.name != "clusters"}
+    NOT_IN_JSON = ("clusters",)
 
 
 def blau(counts) -> float:

@@ -74,7 +74,6 @@ Gourani, S. & Weber, H.; "Du skal give (mindst) lige så meget, som du får" (th
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -82,7 +81,7 @@ import numpy as np
 import pandas as pd
 
 from ..table import as_timestamp
-from .result import Action, Finding, Result, plain
+from .result import Action, Finding, Result
 
 __all__ = ["Reciprocity", "reciprocity", "findings", "actions", "initiative", "OWE_POINTS",
            "TAKES_MIN_DAYS", "THANK_DAYS"]
@@ -123,9 +122,7 @@ class Reciprocity(Result):
     severity: float
     reason: dict = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
-        return {f.name: plain(getattr(self, f.name)) for f in dataclasses.fields(self)
-                if not f.name.startswith("_") and f.name != "per_contact"}
+    NOT_IN_JSON = ("per_contact",)
 
 
 def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocity:

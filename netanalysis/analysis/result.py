@@ -55,11 +55,17 @@ def plain(value):
 
 
 class Result:
-    """Mixin: ``to_dict()`` for dataclass results (fields starting with ``_`` are skipped)."""
+    """Mixin: ``to_dict()`` for dataclass results.
+
+    Fields starting with ``_``, and those named in ``NOT_IN_JSON`` (large
+    per-person tables the contacts table already carries), are left out.
+    """
+
+    NOT_IN_JSON: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {f.name: plain(getattr(self, f.name)) for f in dataclasses.fields(self)
-                if not f.name.startswith("_")}
+                if not f.name.startswith("_") and f.name not in self.NOT_IN_JSON}
 
 
 def severity_label(severity: float) -> str:

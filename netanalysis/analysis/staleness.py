@@ -79,7 +79,6 @@ most valuable (vs. most preferred) dormant ties. Organization Science 26(5).
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -87,7 +86,7 @@ import numpy as np
 import pandas as pd
 
 from ..table import as_timestamp
-from .result import Action, Finding, Result, plain
+from .result import Action, Finding, Result
 
 __all__ = ["Staleness", "staleness", "findings", "actions", "LAYER_CADENCE", "DORMANT_DAYS",
            "FOLLOW_UP_DAYS"]
@@ -124,9 +123,7 @@ class Staleness(Result):
     severity: dict
     reason: dict = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
-        return {f.name: plain(getattr(self, f.name)) for f in dataclasses.fields(self)
-                if not f.name.startswith("_") and f.name not in ("cadence", "overdue")}
+    NOT_IN_JSON = ("cadence", "overdue")
 
 
 def staleness(ties: pd.DataFrame, *, goals, as_of) -> Staleness:
