@@ -122,6 +122,12 @@ class TestInteractions:
         _assert_complete(problem, file="interactions.csv", line=2, column="date", value=date)
         assert problem.code == "bad-date"
 
+    def test_two_digit_year_says_so(self, write_file):
+        path = write_file("interactions.csv", "date,contact,kind,direction\n14/03/26,Ann,call,gave\n")
+        [problem] = _errors(read_interactions, path)
+        _assert_complete(problem, file="interactions.csv", line=2, column="date", value="14/03/26")
+        assert "two-digit year" in problem.message and "2026-03-14" in problem.fix
+
     def test_missing_required_column_is_named(self, data_dir):
         [problem] = _errors(read_interactions, data_dir / "log" / "missing_direction_column.csv")
         assert (problem.file, problem.line, problem.column, problem.code) == \

@@ -99,6 +99,9 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
                 and int(parts[0]) <= 12 < int(parts[1]) <= 31:
             error(index, "date", value, "looks month-first (MM/DD/YYYY), which is never guessed",
                   f"write it as {parts[2]}-{int(parts[0]):02d}-{int(parts[1]):02d} (ISO)", "month-first")
+        elif len(parts) == 3 and all(p.isdigit() for p in parts) and max(len(p) for p in parts) < 4:
+            error(index, "date", value, "has a two-digit year, which is never guessed",
+                  "write the year in full, as ISO 2026-03-14 (or day-first 14-03-2026)", "bad-date")
         elif len(parts) == 3 and all(p.isdigit() for p in parts):
             error(index, "date", value, "is not a real calendar date", _DATE_FIX, "bad-date")
         else:

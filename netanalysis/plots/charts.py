@@ -79,7 +79,9 @@ def breadth_depth_chart(point: dict, *, references: list[dict] | None = None,
                        f"depth {_number(r['depth']):.2f}" for r in refs],
             marker=dict(size=9, color=NEUTRAL, line=dict(color=MUTED, width=1))))
     fig.add_trace(go.Scatter(
-        x=[breadth], y=[depth], mode="markers+text", name=label, text=[label], textposition="top center",
+        x=[breadth], y=[depth], mode="markers+text", name=label, text=[label],
+        # Away from the quadrant names, which sit at the top and bottom edges.
+        textposition=("bottom " if depth > 0.5 else "top ") + ("left" if breadth > 0.5 else "right"),
         textfont=dict(color=YOU, size=13), hoverinfo="text",
         hovertext=[f"<b>{label}</b><br>breadth {breadth:.2f}<br>depth {depth:.2f}<br>{quadrant}"],
         marker=dict(size=16, color=YOU, line=dict(color="white", width=1.5))))
