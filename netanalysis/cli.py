@@ -43,10 +43,6 @@ def _inputs(args) -> dict:
             "goals": args.goals, "archive": args.archive}
 
 
-def _has_inputs(args) -> bool:
-    return args.folder is not None or any(v is not None for v in _inputs(args).values())
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m netanalysis",

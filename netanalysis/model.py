@@ -209,7 +209,7 @@ def _off_linkedin(names: list[str], url_cells: list[str] | None = None,
         ids = [_off_person(name)[1] for name in names]
     frame.index = pd.Index(ids, name="person_id")
     return frame.astype({"chemistry": "Int64", "cadence_days": "Int64"})[
-        [*CONNECTION_COLUMNS, "on_linkedin", *_ANNOTATIONS]].drop(columns=[])
+        [*CONNECTION_COLUMNS, "on_linkedin", *_ANNOTATIONS]]
 
 
 def _ambiguous(problems: Problems, display: str, line: int, column: str, cell: str,

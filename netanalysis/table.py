@@ -77,9 +77,8 @@ def contacts_table(net, as_of, *, extra: pd.DataFrame | None = None) -> pd.DataF
 
     ``extra`` (index ``person_id``) adds columns computed by the review
     (strength, layer, cluster, ...).  Dates are ISO strings, empty if unknown.
-
-    Examples
-    --------
+    The ledger columns follow the formulas in the module docstring (see
+    :func:`ledger` for a worked example).
     """
     people = net.people
     money = ledger(people, net.log, as_of)

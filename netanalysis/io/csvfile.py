@@ -279,29 +279,6 @@ def _wide_records(lines: list[str], header_index: int, delimiter: str, width: in
         return
 
 
-def _record_lines(lines: list[str], header_index: int, count: int, delimiter: str, bad: set[int]):
-    """Spreadsheet row of each record kept by pandas (header row + 1 + index,
-    walking past blank lines, rows with too many fields and multi-line cells)."""
-    import numpy as np
-
-    after = lines[header_index + 1:]
-    if count == len(after) and not bad:
-        return np.arange(header_index + 2, header_index + 2 + count)
-    rows: list[int] = []
-    reader = csv.reader(io.StringIO("\n".join(after)), delimiter=delimiter)
-    position = header_index + 2
-    try:
-        for record in reader:
-            if record and position not in bad:
-                rows.append(position)
-            position += 1
-    except csv.Error:
-        pass
-    if len(rows) < count:
-        rows += list(range(position, position + count - len(rows)))
-    return np.asarray(rows[:count])
-
-
 def to_csv_text(rows, header, *, final_newline: bool = False) -> str:
     """Rows -> CSV text as LinkedIn writes it (LF, minimal quoting, no final newline
     unless asked); used by the sample generator and the anonymiser.

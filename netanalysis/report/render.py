@@ -14,7 +14,7 @@ import jinja2
 __all__ = ["environment", "render_html", "CSP"]
 
 #: Nothing may be loaded from anywhere: inline script and style only.
-CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
        "img-src data: blob:; font-src data:; worker-src blob:; connect-src 'none'; "
        "base-uri 'none'; form-action 'none'")
 
