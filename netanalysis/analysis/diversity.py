@@ -75,7 +75,7 @@ import pandas as pd
 from ..table import as_timestamp
 from ..vocab import OLD_CIRCLES, PRIVATE_CIRCLES
 from .graph import EGO
-from .result import Action, Finding, Result
+from .result import Action, Finding, Result, wind_down_priority
 
 __all__ = ["Diversity", "diversity", "findings", "actions", "blau", "evenness", "MIN_ALTER_TIES",
            "MIN_COVERAGE", "MAX_LOUVAIN_EDGES", "NEW_DAYS", "UNCLUSTERED"]
@@ -283,7 +283,7 @@ def actions(result: Diversity) -> list[Action]:
         out.append(Action("wind down", [row["contact"]],
                           f"{row['contact']} is {row['circle']} and marked 'develop' as a professional relation; "
                           f"keep your closest out of it and ask them for 2-3 introductions instead.",
-                          "family", 0.15 + 0.25 * min(1.0, effort / 10), person_ids=[pid],
+                          "family", wind_down_priority(effort), person_ids=[pid],
                           evidence={"circle": row["circle"], "effort": effort}))
     return out
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..vocab import RULES, VERBS
 
-__all__ = ["Result", "Finding", "Action", "plain", "severity_label"]
+__all__ = ["Result", "Finding", "Action", "plain", "severity_label", "wind_down_priority"]
 
 
 def plain(value):
@@ -66,6 +66,15 @@ class Result:
     def to_dict(self) -> dict:
         return {f.name: plain(getattr(self, f.name)) for f in dataclasses.fields(self)
                 if not f.name.startswith("_") and f.name not in self.NOT_IN_JSON}
+
+
+def wind_down_priority(effort: int) -> float:
+    """Priority of a "wind down" action: ``0.15 + 0.25 · min(1, effort / 10)`` (a modest candidate).
+
+    >>> wind_down_priority(5), wind_down_priority(40)
+    (0.275, 0.4)
+    """
+    return 0.15 + 0.25 * min(1.0, effort / 10)
 
 
 def severity_label(severity: float) -> str:

@@ -86,7 +86,7 @@ import numpy as np
 import pandas as pd
 
 from ..table import as_timestamp
-from .result import Action, Finding, Result
+from .result import Action, Finding, Result, wind_down_priority
 
 __all__ = ["Staleness", "staleness", "findings", "actions", "LAYER_CADENCE", "DORMANT_DAYS",
            "FOLLOW_UP_DAYS"]
@@ -343,7 +343,7 @@ def actions(result: Staleness) -> list[Action]:
         out.append(Action("wind down", [row["contact"]],
                           f"Marked wind-down but took {_n(effort, 'contact')} in the review window; "
                           f"let this tie rest.",
-                          "staleness", 0.15 + 0.25 * min(1.0, effort / 10), person_ids=[pid],
+                          "staleness", wind_down_priority(effort), person_ids=[pid],
                           evidence={"effort": effort}))
     return out
 
