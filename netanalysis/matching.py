@@ -74,6 +74,10 @@ class Matcher:
                 if alias:
                     self._by_alias.setdefault(alias, []).append(person_id)
 
+    def covers(self, index: pd.Index) -> bool:
+        """True if this matcher holds exactly the people of ``index`` (so it can be reused for them)."""
+        return len(index) == len(self._display) and all(p in self._display for p in index.tolist())
+
     def match(self, cell: str) -> Match:
         """The person ``cell`` (a name or profile URL) stands for, or the candidates."""
         found = self._found.get(cell)

@@ -48,6 +48,8 @@ class Network:
     sources: dict[str, str] = field(default_factory=dict)
     archive: object | None = None
     owner: str = ""
+    #: The name/URL index built while loading, reused to match the archive's rows.
+    matcher: Matcher | None = field(default=None, repr=False, compare=False)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -157,15 +159,16 @@ def _load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network
     if log is None:
         log = read_interactions(b"date,contact,kind,direction\n")
     log = _match_log(log, people, matcher, sources.get("interactions", "interactions.csv"), problems)
-    people = pd.concat([people, log.attrs.pop("new_people")]) if len(log.attrs.get("new_people", [])) \
-        else people
-    log.attrs.pop("new_people", None)
+    new_people = log.attrs.pop("new_people", None)
+    if new_people is not None and len(new_people):
+        people = pd.concat([people, new_people])
+        matcher.add(new_people)
     people = _resolve_knows(people, matcher, sources.get("contacts", "contacts.csv"), problems, annotation_lines)
     if own:
         problems.raise_if_errors()
     return Network(people=people, log=log, goals=goal_settings,
                    hidden_members=int(connections.attrs.get("hidden_members", 0)),
-                   problems=list(problems.items), sources=sources, archive=archive, owner=owner)
+                   problems=list(problems.items), sources=sources, archive=archive, owner=owner, matcher=matcher)
 
 
 def _people_from_connections(connections: pd.DataFrame) -> pd.DataFrame:

@@ -588,3 +588,23 @@ def test_duplicate_files_shallowest_used_with_warning_and_backslash_names(tmp_pa
         ("warning", "archive.zip/old/messages.csv", "duplicate-file")]
     assert "export\\messages.csv is used" in str(problems.items[0])
     read_archive(path)  # warnings do not raise
+
+
+def test_evidence_reuses_the_load_matcher_with_the_same_result(tmp_path):
+    """tie_table hands archive_evidence the matcher built by load (people from the log included);
+    the evidence equals what a fresh matcher finds, and a changed people table gets a fresh one."""
+    import netanalysis
+    from netanalysis.analysis.ties import tie_table
+    from netanalysis.evidence import EVIDENCE_COLUMNS, archive_evidence
+    from netanalysis.sample import write_sample
+
+    write_sample(tmp_path, "matchmaker", seed=3)
+    net = netanalysis.load(tmp_path)
+    assert net.matcher is not None and net.matcher.covers(net.people.index)
+    fresh = archive_evidence(net.people, net.archive, "2026-11-01")
+    reused = archive_evidence(net.people, net.archive, "2026-11-01", matcher=net.matcher)
+    pd.testing.assert_frame_equal(fresh, reused)
+    ties = tie_table(net, "2026-11-01")
+    assert (ties["messages_sent"] > 0).any()
+    pd.testing.assert_frame_equal(ties[EVIDENCE_COLUMNS], fresh[EVIDENCE_COLUMNS])
+    assert not net.matcher.covers(net.people.index[1:])

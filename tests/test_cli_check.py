@@ -114,7 +114,10 @@ class TestCheck:
         (b"date,contact,kind\n2026-03-14,Ann Lee,coffee\n", "missing-column", "'direction'"),
         (b"date,contact,kind,direction\n2026-03-14,Lee, Ann,coffee,gave\n", "too-many-fields",
          "line 2: '2026-03-14,Lee, Ann,coffee,gave' has 5 fields where the header has 4"),
-    ], ids=["empty", "binary", "latin-1", "missing-column", "too-many-fields"])
+        # Past the head that is decoded up front (pandas finds the bad byte, the line is still right).
+        ("date,contact,kind,direction\n".encode() + "2026-03-14,Søren Hansen,coffee,gave\n".encode() * 9000
+         + "2026-03-14,Søren Hansen,coffee,gave\n".encode("latin-1"), "encoding", "line 9002: is not UTF-8 text"),
+    ], ids=["empty", "binary", "latin-1", "latin-1-deep", "missing-column", "too-many-fields"])
     def test_unreadable_interactions(self, capsys, network, snapshot, data, code, words):
         (network / "interactions.csv").write_bytes(data)
         snap = snapshot(network)

@@ -273,3 +273,16 @@ class TestGoals:
         [problem] = _errors(read_goals, write_file("goals.toml", data))
         assert (problem.file, problem.code) == ("goals.toml", code)
         assert problem.fix
+
+
+def test_multibyte_character_cut_at_the_decoded_head(tmp_path):
+    """Only the head is decoded before pandas: a character split at that boundary is not an error."""
+    from netanalysis.io import csvfile
+    header = "date,contact,kind,direction\n"
+    row = "2026-03-14,Søren Hansen,coffee,gave\n"
+    for pad in range(4):  # move the 2-byte 'ø' across the boundary
+        data = (header + "x" * pad + "\n" + row * (csvfile._HEAD_CHARS * 4 // len(row.encode()) + 50)).encode()
+        table = csvfile.read_csv_table(data, display="interactions.csv", problems=Problems(),
+                                       required={"date": "date", "contact": "contact"})
+        assert table is not None
+        assert set(table.frame["contact"].iloc[1:]) == {"Søren Hansen"}

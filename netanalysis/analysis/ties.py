@@ -150,7 +150,9 @@ def tie_table(net, as_of, *, half_life_days: float | None = None,
     if getattr(net, "archive", None) is not None:
         from ..evidence import archive_evidence
 
-        evidence = archive_evidence(people, net.archive, stamp, half_life_days=half_life)
+        matcher = getattr(net, "matcher", None)
+        evidence = archive_evidence(people, net.archive, stamp, half_life_days=half_life,
+                                    matcher=matcher if matcher is not None and matcher.covers(people.index) else None)
         ties = ties.join(evidence)
         ties["intensity"] += MESSAGE_WEIGHT * ties.pop("message_intensity")
         latest = ties[["last_contact", "last_message"]].max(axis=1)

@@ -121,7 +121,7 @@ def pseudonymise_network(net, *, salt: str | None = None, keep_notes: bool = Fal
     owner = pz.name(net.owner) if net.owner else ""
     problems = [_scrub_problem(p, pz) for p in net.problems]
     return dataclasses.replace(net, people=people, log=log, archive=archive, owner=owner, problems=problems,
-                               sources=dict(net.sources))
+                               sources=dict(net.sources), matcher=None)
 
 
 def _people(people: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool, coarsen: bool):

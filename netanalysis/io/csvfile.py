@@ -11,6 +11,7 @@ that record (1-based, header and preamble included).
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -74,8 +75,12 @@ def column_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", str(name).lower())
 
 
-def decode_bytes(data: bytes, display: str) -> str:
-    """Decode a CSV file's bytes, or raise one clear :class:`InputError`."""
+def decode_bytes(data: bytes, display: str, limit: int = 0) -> str:
+    """Decode a CSV file's bytes, or raise one clear :class:`InputError`.
+
+    With ``limit``, a UTF-8 file longer than that is checked and decoded only
+    for its first ``limit`` bytes (a character cut at the end is left out).
+    """
     if not data:
         raise InputError(Problem(display, "is empty (0 bytes); a valid file has at least its header line",
                                  fix="export the file again, or delete it if you have nothing to put in it",
@@ -93,17 +98,26 @@ def decode_bytes(data: bytes, display: str) -> str:
         raise InputError(Problem(display, "holds binary data, not CSV text",
                                  fix="check that you picked the right file; " + SAVE_AS_UTF8, code="binary"))
     try:
-        text = data.decode("utf-8-sig")
+        if limit and len(data) > limit:
+            # Only the head is decoded here; pandas decodes the rest (and a bad
+            # byte there comes back to :func:`decode_bytes` for its line).
+            text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:limit], final=False)
+        else:
+            text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(Problem(display, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
-                                 line=line, fix=SAVE_AS_UTF8, code="encoding")) from None
+        raise _not_utf8(data, exc.start, display) from None
     control = re.search(r"[\x00-\x08\x0e-\x1f]", text[:4096])
     if control:
         raise InputError(Problem(display, "holds binary data, not CSV text",
                                  line=text[: control.start()].count("\n") + 1,
                                  fix="check that you picked the right file; " + SAVE_AS_UTF8, code="binary"))
     return text
+
+
+def _not_utf8(data: bytes, start: int, display: str) -> InputError:
+    line = data[:start].count(b"\n") + 1
+    return InputError(Problem(display, f"is not UTF-8 text (byte 0x{data[start]:02x} cannot be read)",
+                              line=line, fix=SAVE_AS_UTF8, code="encoding"))
 
 
 def _split(line: str, delimiter: str) -> list[str]:
@@ -132,19 +146,22 @@ def read_csv_table(
     optional: dict[str, str] | None = None,
     problems: Problems,
     aliases: dict[str, str] | None = None,
+    raw: frozenset[str] = frozenset(),
 ) -> CsvTable | None:
     """Read a CSV with a header somewhere in its first lines.
 
     ``required`` and ``optional`` map canonical column keys (see
     :func:`column_key`) to the names shown in messages.  Returns ``None`` after
     recording an error when the file cannot be read as a table.  Every cell is
-    a stripped ``str``; missing cells are ``""``.
+    a stripped ``str``; missing cells are ``""``.  Cells of the ``raw`` columns
+    are not stripped: for a caller that cleans them per distinct value anyway
+    (300,000 message rows).
     """
     optional = optional or {}
     aliases = aliases or {}
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        text = decode_bytes(data, display)
+        text = decode_bytes(data, display, limit=_HEAD_CHARS * 4 + 8)
         # pandas parses UTF-8 bytes with far less memory than a str (a str in a
         # StringIO costs 4 bytes a character); a UTF-16 re-save is re-encoded.
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -199,6 +216,14 @@ def read_csv_table(
                 # has more fields than the header: that would shift every value.
                 index_col=False,
             )
+        except UnicodeDecodeError:
+            # A bad byte after the head: find it in the whole file for its line.
+            try:
+                data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                problems.items.extend(_not_utf8(data, exc.start, display).problems)
+                return None
+            raise
         except (pd.errors.ParserError, csv.Error, ValueError) as exc:
             row = _PARSE_ROW.search(str(exc))
             problems.error(display, f"cannot be parsed as CSV ({exc})",
@@ -245,7 +270,8 @@ def read_csv_table(
                        fix="add it to the header line")
         return None
     wanted = {**required, **optional}
-    out = pd.DataFrame({key: map_each(frame[columns[key]], str.strip) for key in wanted if key in columns})
+    out = pd.DataFrame({key: frame[columns[key]] if key in raw else map_each(frame[columns[key]], str.strip)
+                        for key in wanted if key in columns})
     for key in wanted:
         if key not in out:
             out[key] = ""
