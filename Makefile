@@ -30,8 +30,9 @@ notebooks: $(STAMP)  # re-run the notebooks and store their outputs (after a cha
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace --NotebookClient.record_timing=False \
 	  --Exporter.preprocessors='["nbconvert.preprocessors.CoalesceStreamsPreprocessor"]' notebooks/*.ipynb
 
-bench: $(STAMP)
+bench: $(STAMP)  # the scale benchmark, then the floor any report must take at that scale
 	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/bench_floor.py
 
 clean:
 	rm -rf $(VENV) report.html summary.json .pytest_cache

@@ -7,15 +7,19 @@ design asks for must take, each done the cheapest way the project's
 libraries allow, on the same 30,000-connection / 100,000-row sample as
 ``bench_scale.py`` (no archive, the case where the read is cheapest):
 
-* ``bare``:   ``pandas.read_csv`` of Connections.csv, interactions.csv, contacts.csv
-* ``dates``:  ``pandas.to_datetime`` of the log's and the connections' dates
-* ``graph``:  a networkx ego graph (me + 30,000 contacts, ego ties + the contact ties)
-* ``louvain``: ``nx.community.louvain_communities`` on 2,000 contact ties
-* ``figure``: one plotly figure of 30,000 points (``Scattergl``) serialised to JSON
-* ``html``:   plotly.js and that JSON written into one file
+* ``bare``:    ``pandas.read_csv`` of Connections.csv, interactions.csv, contacts.csv
+* ``dates``:   ``pandas.to_datetime`` of the log's and the connections' dates
+* ``match``:   each log row's contact cell looked up among the connections'
+  URLs (distinct cells once, no normalisation at all)
+* ``graph``:   the networkx ego graph with "me" tied to each contact (no ties
+  between contacts)
+* ``egogram``: one plotly figure of 30,000 points (``Scattergl``) serialised to JSON
+* ``charts``:  eight small plotly bar charts serialised (the report's other sections)
+* ``html``:    plotly.js and the figures written into one file
 
-None of these steps validates a cell, matches a name or computes a metric,
-so their sum is far below what the report really needs; it is a floor.
+Community detection, the ties between contacts, the tie strengths and every other metric
+are left out, as are validation messages and name normalisation, so the sum
+is far below what the report really needs: a floor.
 
 Run:  .venv/bin/python benchmarks/bench_floor.py   (after bench_scale.py made the data)
 """
@@ -54,38 +58,39 @@ def main() -> None:
         return [pd.read_csv(FOLDER / name, skiprows=skip, dtype=str) for name, skip in files.items()]
 
     connections, log, _ = bare()
-    ids = [f"p{i}" for i in range(len(connections))]
+    urls = connections["URL"].fillna("").tolist()
     rng = np.random.default_rng(7)
-    pairs = {tuple(sorted(rng.choice(len(ids), 2, replace=False))) for _ in range(29_459)}
-    alter = [(ids[a], ids[b], 0.5) for a, b in pairs]
-    core = nx.Graph()
-    core.add_weighted_edges_from(alter[:2000])
     js = get_plotlyjs()
-    x = rng.random(len(ids))
+    x = rng.random(len(urls))
 
     def dates():
         pd.to_datetime(log["date"], format="%Y-%m-%d", errors="coerce")
         pd.to_datetime(connections["Connected On"], format="%d %b %Y", errors="coerce")
 
+    def match():
+        index = {url: position for position, url in enumerate(urls)}
+        codes, cells = pd.factorize(log["contact"].to_numpy(dtype=object))
+        found = np.array([index.get(cell, -1) for cell in cells])
+        return found[codes]
+
     def graph():
         g = nx.Graph()
-        g.add_node("me")
-        g.add_nodes_from(ids)
-        g.add_weighted_edges_from(("me", p, 0.5) for p in ids)
-        g.add_weighted_edges_from(alter)
+        g.add_weighted_edges_from(("me", url, 0.5) for url in urls)
+        return g
 
-    def figure():
-        return pio.to_json(go.Figure(go.Scattergl(x=x, y=x, mode="markers", text=ids)))
+    def egogram():
+        return pio.to_json(go.Figure(go.Scattergl(x=x, y=x, mode="markers", text=urls)))
 
-    spec = figure()
+    def charts():
+        return [pio.to_json(go.Figure(go.Bar(x=list("abcdef"), y=rng.random(6)))) for _ in range(8)]
+
+    figures = [egogram(), *charts()]
 
     def html():
         with tempfile.TemporaryFile("w", encoding="utf-8") as out:
-            out.write(f"<html><script>{js}</script><script>{spec}</script></html>")
+            out.write(f"<html><script>{js}</script>" + "".join(f"<script>{f}</script>" for f in figures))
 
-    steps = {"bare": bare, "dates": dates, "graph": graph,
-             "louvain": lambda: nx.community.louvain_communities(core, weight="weight", seed=0),
-             "figure": figure, "html": html}
+    steps = {"bare": bare, "dates": dates, "match": match, "graph": graph, "egogram": egogram, "charts": charts, "html": html}
     results = {name: timed(func) for name, func in steps.items()}
     for name, seconds in results.items():
         print(f"  {name:<8} {seconds:7.3f} s")

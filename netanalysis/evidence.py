@@ -35,26 +35,27 @@ EVIDENCE_COLUMNS = ["messages_sent", "messages_received", "first_writer", "invit
 
 def _match_positions(frame: pd.DataFrame, matcher: Matcher, people_index: pd.Index, name_col: str = "counterpart",
                      url_col: str | None = "counterpart_url") -> np.ndarray:
-    """Position in ``people_index`` per row (-1 when no single person matches);
-    each distinct (name, URL) pair is matched once, URL first, then name."""
-    names = frame[name_col].fillna("").to_numpy(dtype=object)
+    """Position in ``people_index`` per row (-1 when no single person matches):
+    by URL first, then, for the rows the URL does not place, by name.  Each
+    distinct URL and each distinct name is matched once."""
+    position = np.full(len(frame), -1, dtype=np.int64)
+    if not len(frame):
+        return position
+    todo = np.ones(len(frame), dtype=bool)
     if url_col and url_col in frame:
-        urls = frame[url_col].fillna("").to_numpy(dtype=object)
-    else:
-        urls = np.full(len(frame), "", dtype=object)
-    if not len(names):
-        return np.empty(0, dtype=np.int64)
-    name_codes, name_values = pd.factorize(names, use_na_sentinel=False)
-    url_codes, url_values = pd.factorize(urls, use_na_sentinel=False)
-    codes, pairs = pd.factorize(name_codes.astype(np.int64) * len(url_values) + url_codes)
-    found = np.empty(len(pairs), dtype=object)
-    for position, pair in enumerate(pairs.tolist()):
-        name, url = name_values[pair // len(url_values)], url_values[pair % len(url_values)]
-        person = matcher.match(url).person_id if url else None
-        if person is None and name:
-            person = matcher.match(name).person_id
-        found[position] = person
-    return people_index.get_indexer(pd.Index(found, dtype=object))[codes]
+        position = _match_cells(frame[url_col].fillna("").to_numpy(dtype=object), matcher, people_index)
+        todo = position < 0
+    if todo.any():
+        names = frame[name_col].fillna("").to_numpy(dtype=object)
+        position[todo] = _match_cells(names[todo] if not todo.all() else names, matcher, people_index)
+    return position
+
+
+def _match_cells(cells: np.ndarray, matcher: Matcher, people_index: pd.Index) -> np.ndarray:
+    """Position in ``people_index`` of each cell's person (-1: nobody, or several); '' matches nobody."""
+    codes, values = pd.factorize(cells, use_na_sentinel=False)
+    found = [matcher.match(value).person_id if value else None for value in values.tolist()]
+    return people_index.get_indexer(pd.Index(found, dtype=object))[codes].astype(np.int64)
 
 
 def _match_rows(frame: pd.DataFrame, matcher: Matcher, people_index: pd.Index, **columns) -> pd.Series:

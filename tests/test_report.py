@@ -134,3 +134,19 @@ def test_no_inputs_reports_the_bundled_sample(tmp_path, capsys):
     html = out.read_text(encoding="utf-8")
     assert f"as of {SAMPLE_AS_OF.isoformat()}" in html
     assert "wrote" in capsys.readouterr().out
+
+
+def test_headline_scorecard_counts_what_the_headline_says(tmp_path):
+    """The bundled sample's headline says '9 strong introductions are waiting'; its scorecard shows the same 9."""
+    import netanalysis
+    from netanalysis.analysis import review
+    from netanalysis.bundled import bundled_sample
+    from netanalysis.report.context import build_context
+
+    net = netanalysis.load(bundled_sample())
+    rev = review(net, as_of=SAMPLE_AS_OF)
+    strong = rev.matchmaking.distinct_strong
+    assert rev.findings[0].rule == "matchmaking" and f"{strong} strong introductions" in rev.findings[0].sentence
+    scorecard = build_context(rev, net)["scorecard"]
+    assert {"value": str(strong), "label": "strong introductions waiting"}.items() <= next(
+        m for m in scorecard if "introductions" in m["label"]).items()

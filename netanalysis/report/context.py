@@ -123,7 +123,9 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
                 "warn" if stale.counts.get("cooling", 0) else "good"),
         _metric(_pct(diverse.lock_in_old), "effort on (former) colleagues",
                 "warn" if (diverse.lock_in_old or 0) > 0.5 else ""),
-        _metric(_num(len(match.introductions)), "introductions to make"),
+        # The same count as the matchmaking finding's sentence ("9 strong introductions are waiting").
+        _metric(_num(match.distinct_strong), "strong introductions waiting") if match.distinct_strong
+        else _metric(_num(len(match.introductions)), "introductions to make"),
     ]
 
     monthly = monthly_ledger(net.log, rev.as_of)
