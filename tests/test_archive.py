@@ -608,3 +608,14 @@ def test_evidence_reuses_the_load_matcher_with_the_same_result(tmp_path):
     assert (ties["messages_sent"] > 0).any()
     pd.testing.assert_frame_equal(ties[EVIDENCE_COLUMNS], fresh[EVIDENCE_COLUMNS])
     assert not net.matcher.covers(net.people.index[1:])
+
+
+@pytest.mark.parametrize("names, urls, have_urls", [
+    ("Ann Lee", "https://www.linkedin.com/in/ann", True), ("Ann Lee", "", True), ("", "https://www.linkedin.com/in/ann", True),
+    ("", "", True), (" ", " ", True), ("", "https://www.linkedin.com/in", True), ("Ann Lee", "junk", True),
+    ("Ann Lee", "", False), ("", "", False), ("  Ann   Lee ", "", False), ("Ann Lee", "x,y", False),
+])
+def test_split_recipients_one_recipient_shortcut_agrees_with_the_general_path(names, urls, have_urls):
+    from netanalysis.io.messages import _split_recipients
+
+    assert split_recipients(names, urls, have_urls=have_urls) == _split_recipients(names, urls, have_urls)

@@ -86,6 +86,16 @@ def split_recipients(names: str, urls: str = "", *, have_urls: bool = False) -> 
     >>> split_recipients("Ann Lee,Bo Ek, MBA")
     [('Ann Lee', ''), ('Bo Ek, MBA', '')]
     """
+    if "," not in names and not (have_urls and "," in urls):  # one recipient: the common case, nothing to merge
+        name = clean_text(names)
+        if have_urls and urls.strip():
+            return [(name, profile_url(clean_text(urls)))]
+        return [(name, "")] if name else []
+    return _split_recipients(names, urls, have_urls)
+
+
+def _split_recipients(names: str, urls: str, have_urls: bool) -> list[tuple[str, str]]:
+    """:func:`split_recipients` without the one-recipient shortcut."""
     parts = [clean_text(part) for part in names.split(",")]
     parts = [part for part in parts if part]
     url_list = [profile_url(clean_text(u)) for u in urls.split(",")] if have_urls and urls.strip() else []
