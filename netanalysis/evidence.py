@@ -47,7 +47,7 @@ def _match_positions(frame: pd.DataFrame, matcher: Matcher, people_index: pd.Ind
         todo = position < 0
     if todo.any():
         names = frame[name_col].fillna("").to_numpy(dtype=object)
-        position[todo] = _match_cells(names[todo] if not todo.all() else names, matcher, people_index)
+        position[todo] = _match_cells(names[todo], matcher, people_index)
     return position
 
 
