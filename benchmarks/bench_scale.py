@@ -3,7 +3,7 @@
 Generates (once, cached in benchmarks/_data/) the sample persona at
 30,000 connections, 100,000 log rows and 300,000 messages, and the same at
 half size for the doubling check, then times each stage in a fresh process
-(median of --repeat runs, imports excluded; peak RSS per process):
+(median of --repeat runs, the stages taking turns; imports excluded; peak RSS per process):
 
 * bare:   ``pandas.read_csv`` of every input CSV, nothing else
 * load:   ``netanalysis.load`` (read, validate, match)
@@ -71,15 +71,24 @@ def ensure(name: str, connections: int, interactions: int, messages: int) -> Pat
     return folder
 
 
-def run(stage: str, folder: Path, archive: bool, repeat: int) -> dict:
-    times, peaks = [], []
+def run_once(stage: str, folder: Path, archive: bool) -> dict:
+    out = subprocess.run([sys.executable, "-c", STAGE, stage, str(folder), "1" if archive else "0"],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run(stages: list[str], folder: Path, archive: bool, repeat: int) -> dict[str, dict]:
+    """Median time and peak memory of each stage.
+
+    The stages take turns (bare, load, ..., bare, load, ...) so that a change
+    in the machine's speed during the run hits every stage alike.
+    """
+    runs: dict[str, list[dict]] = {stage: [] for stage in stages}
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", STAGE, stage, str(folder), "1" if archive else "0"],
-                             check=True, capture_output=True, text=True)
-        result = json.loads(out.stdout.strip().splitlines()[-1])
-        times.append(result["seconds"])
-        peaks.append(result["peak_mib"])
-    return {"median_s": statistics.median(times), "peak_mib": max(peaks)}
+        for stage in stages:
+            runs[stage].append(run_once(stage, folder, archive))
+    return {stage: {"median_s": statistics.median(r["seconds"] for r in results),
+                    "peak_mib": max(r["peak_mib"] for r in results)} for stage, results in runs.items()}
 
 
 def help_time(repeat: int) -> float:
@@ -116,9 +125,8 @@ def main() -> None:
     stages = args.stages.split(",")
     print(f"inputs: 30,000 connections, 100,000 log rows{', 300,000 messages' if archive else ''}; "
           f"median of {args.repeat}, imports excluded")
-    results = {}
+    results = run(stages, full, archive, args.repeat)
     for stage in stages:
-        results[stage] = run(stage, full, archive, args.repeat)
         print(f"  {stage:<7} {results[stage]['median_s']:7.3f} s   peak {results[stage]['peak_mib']:6.0f} MiB")
     if "bare" in results:
         for stage in stages:
@@ -130,7 +138,7 @@ def main() -> None:
     if "report" in results and report_file.exists():
         print(f"  report file: {report_file.stat().st_size / 1e6:.2f} MB")
     last = stages[-1]
-    halved = run(last, half, archive, args.repeat)
+    halved = run([last], half, archive, args.repeat)[last]
     print(f"  doubling the input: {last} {halved['median_s']:.3f} s -> {results[last]['median_s']:.3f} s "
           f"= {results[last]['median_s'] / halved['median_s']:.2f}x")
     print(f"  python -m netanalysis report (whole command, imports included): "

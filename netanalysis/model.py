@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import Problem, Problems
@@ -307,17 +308,21 @@ def _match_log(log, people, matcher, display, problems):
         resolved[cell] = resolve(cell, int(first_line[cell]), "contact", int(rows), lines)
     person_ids = log["contact"].map(resolved)
     found_with: list[tuple[str, ...]] = [()] * len(log)
-    for position, (line, cell) in enumerate(zip(log["line"].tolist(), log["with"].tolist())):
-        if cell == "":
-            continue
-        ids = []
-        for name in cell.split(";"):
-            key = ("with", name)
-            if key not in resolved:
-                resolved[key] = resolve(name, int(line), "with", 1)
-            if resolved[key]:
-                ids.append(resolved[key])
-        found_with[position] = tuple(ids)
+    cells = log["with"].to_numpy(dtype=object)
+    named = np.flatnonzero(cells != "")   # most rows name nobody else
+    by_cell: dict[str, tuple[str, ...]] = {}
+    for position, line, cell in zip(named.tolist(), log["line"].to_numpy()[named].tolist(), cells[named].tolist()):
+        ids = by_cell.get(cell)
+        if ids is None:
+            found = []
+            for name in cell.split(";"):
+                key = ("with", name)
+                if key not in resolved:
+                    resolved[key] = resolve(name, int(line), "with", 1)
+                if resolved[key]:
+                    found.append(resolved[key])
+            ids = by_cell[cell] = tuple(found)
+        found_with[position] = ids
     with_ids = pd.Series(found_with, index=log.index, dtype=object)
     log = log.assign(person_id=person_ids, with_ids=with_ids)
     log.attrs["new_people"] = (_off_linkedin(list(new.values()), [new_urls[p] for p in new], list(new))

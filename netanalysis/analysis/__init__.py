@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from types import SimpleNamespace
 
 import networkx as nx
 import pandas as pd
@@ -56,7 +59,7 @@ class Review(Result):
     data_quality: dict
     _ties: pd.DataFrame = field(repr=False, default=None)
     _graph: nx.Graph = field(repr=False, default=None)
-    _contacts: pd.DataFrame = field(repr=False, default=None)
+    _contacts: pd.DataFrame | Callable[[], pd.DataFrame] = field(repr=False, default=None)
 
     @property
     def ties(self) -> pd.DataFrame:
@@ -70,7 +73,10 @@ class Review(Result):
 
     @property
     def contacts(self) -> pd.DataFrame:
-        """The per-contact table, as the ``contacts`` command writes it."""
+        """The per-contact table, as the ``contacts`` command writes it (built on first use:
+        the HTML report does not need it)."""
+        if callable(self._contacts):
+            self._contacts = self._contacts()
         return self._contacts
 
     @property
@@ -130,7 +136,8 @@ def _review(net, as_of, *, seed: int) -> Review:
                             "endorsements_given", "endorsements_received", "recommendations_given",
                             "recommendations_received", "last_message") if c in ties]
     extra = extra.join(ties[evidence])
-    contacts = contacts_table(net, stamp, extra=extra)
+    # Built when first asked for (Review.contacts), from the frames as they are now.
+    contacts = partial(contacts_table, SimpleNamespace(people=net.people, log=net.log), stamp, extra=extra)
     people = net.people
     summary = {
         "connections": int(people["on_linkedin"].sum()),

@@ -297,11 +297,19 @@ def _clean(values: pd.Series, fix) -> pd.Series:
 
 def _alter_edges(graph: nx.Graph, index: pd.Index) -> pd.DataFrame:
     """Contact-contact edges as positions ``a``, ``b`` in ``index`` (id of a < id of b) with ``weight``."""
-    rows = pd.DataFrame([(a, b, data.get("weight", 1.0)) for a, nbrs in graph._adj.items() if a != EGO
-                         for b, data in nbrs.items() if a < b and b != EGO] or None, columns=["a", "b", "weight"])
-    pa, pb = index.get_indexer(rows["a"].astype(object)), index.get_indexer(rows["b"].astype(object))
+    a_ids, b_ids, weights = [], [], []
+    for a, nbrs in graph._adj.items():
+        if a == EGO or (len(nbrs) == 1 and EGO in nbrs):   # most contacts: tied to "me" only
+            continue
+        for b, data in nbrs.items():
+            if a < b and b != EGO:
+                a_ids.append(a)
+                b_ids.append(b)
+                weights.append(data.get("weight", 1.0))
+    pa = index.get_indexer(pd.Index(a_ids, dtype=object))
+    pb = index.get_indexer(pd.Index(b_ids, dtype=object))
     keep = (pa >= 0) & (pb >= 0)
-    return pd.DataFrame({"a": pa[keep], "b": pb[keep], "weight": rows["weight"].to_numpy(dtype=float)[keep]})
+    return pd.DataFrame({"a": pa[keep], "b": pb[keep], "weight": np.asarray(weights, dtype=float)[keep]})
 
 
 def _louvain(edges: pd.DataFrame, ties: pd.DataFrame, circle: pd.Series, seed: int) -> tuple[pd.Series, dict]:

@@ -60,7 +60,8 @@ def alter_ties(net, ties: pd.DataFrame, as_of) -> dict[tuple[str, str], set[str]
 
     rows = log_until(net.log, as_of)
     with_rows = rows[rows["with_ids"].map(len) > 0]
-    for person, others, kind in zip(with_rows["person_id"], with_rows["with_ids"], with_rows["kind"]):
+    for person, others, kind in zip(with_rows["person_id"].tolist(), with_rows["with_ids"].tolist(),
+                                    with_rows["kind"].tolist()):
         reason = "introduced" if kind == "intro" else "met together"
         for other in others:
             tie(person, other, reason)
@@ -87,13 +88,14 @@ def build_graph(net, ties: pd.DataFrame, as_of, *, alters: dict | None = None) -
     """
     graph = nx.Graph()
     graph.add_node(EGO, contact="me")
-    order = sorted(ties.index)
+    ids = ties.index.tolist()
+    order = ids if ties.index.is_monotonic_increasing else sorted(ids)
     graph.add_nodes_from((person, {"contact": name}) for person, name in
                          zip(order, ties["contact"].reindex(order).tolist()))
     ego_edges = ((EGO, person, {"weight": float(strength), "given": int(given), "received": int(received),
                                 "interactions": int(count)})
                  for person, strength, given, received, count in zip(
-                     ties.index.tolist(), ties["strength"].tolist(), ties["given"].tolist(),
+                     ids, ties["strength"].tolist(), ties["given"].tolist(),
                      ties["received"].tolist(), ties["interactions"].tolist()))
     alters = alter_ties(net, ties, as_of) if alters is None else alters
     alter_edges = ((a, b, {"weight": min(1.0, 0.5 * len(reasons)), "reasons": sorted(reasons)})

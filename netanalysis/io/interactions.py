@@ -39,6 +39,8 @@ LOG_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d %H
                     "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 _REQUIRED = {"date": "date", "contact": "contact", "kind": "kind", "direction": "direction"}
 _OPTIONAL = {"value": "value", "purpose": "purpose", "channel": "channel", "with": "with", "notes": "notes"}
+#: Columns that _build trims itself, once per distinct cell (clean_text, split_list).
+_TRIMMED_LATER = frozenset({"contact", "kind", "purpose", "with"})
 _DATE_FIX = "write dates as ISO 2026-03-14 (or day-first 14-03-2026)"
 
 
@@ -69,7 +71,8 @@ def read_interactions(path: str | Path | bytes, *, display: str | None = None,
     display = display or (Path(path).name if not isinstance(path, bytes) else "interactions.csv")
     own = problems is None
     problems = Problems() if own else problems
-    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems)
+    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems,
+                           raw=_TRIMMED_LATER)
     frame = _build(table.frame, display, problems) if table is not None else _empty()
     if own:
         problems.raise_if_errors()

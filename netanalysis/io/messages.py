@@ -47,6 +47,8 @@ _OPTIONAL = {
 #: strip-and-upper), so the reader need not strip each of 300,000 cells first.
 _CLEANED_LATER = frozenset({"from", "to", "senderprofileurl", "recipientprofileurls", "folder",
                             "ismessagedraft", "isconversationdraft", "direction"})
+#: The columns read below after drafts and sponsored messages are dropped.
+_USED = frozenset({"from", "to", "date", "conversationid", "recipientprofileurls", "direction", "line"})
 _HIDDEN_SENDER = "linkedin member"
 _YES = frozenset({"yes", "true", "y", "1"})
 
@@ -67,8 +69,26 @@ def factorize_pairs(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, 
 
 
 def yes_flags(values: pd.Series) -> np.ndarray:
-    """True where a cell says yes (``Yes``, ``TRUE``, ``1``...)."""
-    return map_unique(values, lambda v: str(v).strip().lower() in _YES).astype(bool)
+    """True where a cell says yes (``Yes``, ``TRUE``, ``1``...).
+
+    >>> yes_flags(pd.Series(["No", " yes", "", "TRUE"])).tolist()
+    [False, True, False, True]
+    """
+    return _flags(values, lambda v: str(v).strip().lower() in _YES)
+
+
+def _flags(values: pd.Series, test) -> np.ndarray:
+    """``test`` of each cell, called once per distinct cell; one comparison
+    pass per distinct cell that passes (flag columns hold two or three values)."""
+    cells = values.to_numpy(dtype=object)
+    distinct = pd.unique(cells)
+    passing = [value for value in distinct.tolist() if test(value)]
+    if len(passing) > 8:
+        return map_unique(values, test).astype(bool)
+    flags = np.zeros(len(cells), dtype=bool)
+    for value in passing:
+        flags |= cells == value
+    return flags
 
 
 def split_recipients(names: str, urls: str = "", *, have_urls: bool = False) -> list[tuple[str, str]]:
@@ -170,18 +190,19 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     has = table.columns
 
     # Drafts and sponsored messages are not messages.
-    folder, in_sponsored = map_unique_each(f["folder"], lambda v: str(v).strip().upper(),
-                                           lambda v: "SPONSORED" in str(v).strip().upper())
-    draft = (yes_flags(f["ismessagedraft"]) | yes_flags(f["isconversationdraft"])
-             | np.isin(folder, ["DRAFT", "DRAFTS"]))
+    in_drafts = _flags(f["folder"], lambda v: str(v).strip().upper() in ("DRAFT", "DRAFTS"))
+    in_sponsored = _flags(f["folder"], lambda v: "SPONSORED" in str(v).strip().upper())
+    draft = yes_flags(f["ismessagedraft"]) | yes_flags(f["isconversationdraft"]) | in_drafts
     sender, sender_key = map_unique_each(f["from"], clean_text, lambda v: match_key(clean_text(v)))
     sender_url = clean_urls(f["senderprofileurl"])
-    sponsored = ~draft & (((sender_key == _HIDDEN_SENDER) & (sender_url == "")) | in_sponsored.astype(bool))
+    sponsored = ~draft & (((sender_key == _HIDDEN_SENDER) & (sender_url == "")) | in_sponsored)
     count_dropped(dropped, "message drafts", draft.sum())
     count_dropped(dropped, "sponsored messages", sponsored.sum())
-    keep = np.flatnonzero(~(draft | sponsored))
-    f = f.iloc[keep]
-    sender, sender_url, sender_key = sender[keep], sender_url[keep], sender_key[keep]
+    dropping = draft | sponsored
+    if dropping.any():
+        keep = np.flatnonzero(~dropping)
+        f = f[[c for c in f.columns if c in _USED]].iloc[keep]
+        sender, sender_url, sender_key = sender[keep], sender_url[keep], sender_key[keep]
 
     dates = parse_dates(f["date"], f["line"], UTC_DATETIME + US_DATETIME, display=display,
                         column=table.columns.get("date", "DATE"), problems=problems,
@@ -247,7 +268,7 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
         "sender_url": sender_url[position],
         "counterpart": counterpart,
         "counterpart_url": counterpart_url,
-        "direction": np.where(sent[position], "sent", "received").astype(object),
+        "direction": np.array(["received", "sent"], dtype=object)[sent[position].astype(np.intp)],
         "line": f["line"].to_numpy()[position],
     })
     nobody = (counterpart == "") & (counterpart_url == "")
