@@ -77,18 +77,26 @@ def run_once(stage: str, folder: Path, archive: bool) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run(stages: list[str], folder: Path, archive: bool, repeat: int) -> dict[str, dict]:
-    """Median time and peak memory of each stage.
+def run(jobs: dict[str, tuple[str, Path]], archive: bool, repeat: int) -> dict[str, dict]:
+    """Times and peak memory of each job (name -> (stage, folder)), with their medians.
 
-    The stages take turns (bare, load, ..., bare, load, ...) so that a change
-    in the machine's speed during the run hits every stage alike.
+    The jobs take turns (bare, load, ..., bare, load, ...) so that a change
+    in the machine's speed during the run hits every job alike.
     """
-    runs: dict[str, list[dict]] = {stage: [] for stage in stages}
+    runs: dict[str, list[dict]] = {name: [] for name in jobs}
     for _ in range(repeat):
-        for stage in stages:
-            runs[stage].append(run_once(stage, folder, archive))
-    return {stage: {"median_s": statistics.median(r["seconds"] for r in results),
-                    "peak_mib": max(r["peak_mib"] for r in results)} for stage, results in runs.items()}
+        for name, (stage, folder) in jobs.items():
+            runs[name].append(run_once(stage, folder, archive))
+    return {name: {"times": [r["seconds"] for r in results],
+                   "median_s": statistics.median(r["seconds"] for r in results),
+                   "peak_mib": max(r["peak_mib"] for r in results)} for name, results in runs.items()}
+
+
+def ratio(results: dict, top: str, bottom: str) -> str:
+    """``top / bottom`` as the ratio of the medians, and the median of the per-round ratios."""
+    of_medians = results[top]["median_s"] / results[bottom]["median_s"]
+    per_round = statistics.median(a / b for a, b in zip(results[top]["times"], results[bottom]["times"]))
+    return f"{of_medians:.2f}x (median of the rounds' ratios {per_round:.2f}x)"
 
 
 def help_time(repeat: int) -> float:
@@ -125,22 +133,21 @@ def main() -> None:
     stages = args.stages.split(",")
     print(f"inputs: 30,000 connections, 100,000 log rows{', 300,000 messages' if archive else ''}; "
           f"median of {args.repeat}, imports excluded")
-    results = run(stages, full, archive, args.repeat)
+    last = stages[-1]
+    results = run({**{stage: (stage, full) for stage in stages}, "half": (last, half)}, archive, args.repeat)
     for stage in stages:
         print(f"  {stage:<7} {results[stage]['median_s']:7.3f} s   peak {results[stage]['peak_mib']:6.0f} MiB")
     if "bare" in results:
         for stage in stages:
             if stage != "bare":
-                print(f"  {stage} / bare read = {results[stage]['median_s'] / results['bare']['median_s']:.2f}x")
+                print(f"  {stage} / bare read = {ratio(results, stage, 'bare')}")
     if "load" in results and "review" in results:
         print(f"  review beyond loading = {results['review']['median_s'] - results['load']['median_s']:.3f} s")
     report_file = full.parent / (full.name + "-report.html")
     if "report" in results and report_file.exists():
         print(f"  report file: {report_file.stat().st_size / 1e6:.2f} MB")
-    last = stages[-1]
-    halved = run([last], half, archive, args.repeat)[last]
-    print(f"  doubling the input: {last} {halved['median_s']:.3f} s -> {results[last]['median_s']:.3f} s "
-          f"= {results[last]['median_s'] / halved['median_s']:.2f}x")
+    print(f"  doubling the input: {last} {results['half']['median_s']:.3f} s -> {results[last]['median_s']:.3f} s "
+          f"= {ratio(results, last, 'half')}")
     print(f"  python -m netanalysis report (whole command, imports included): "
           f"{cli_time(full, archive, args.repeat):.3f} s")
     print(f"  python -m netanalysis --help: {help_time(args.repeat):.3f} s")

@@ -286,3 +286,15 @@ def test_multibyte_character_cut_at_the_decoded_head(tmp_path):
                                        required={"date": "date", "contact": "contact"})
         assert table is not None
         assert set(table.frame["contact"].iloc[1:]) == {"Søren Hansen"}
+
+
+def test_log_columns_trimmed_by_the_reader_once_per_distinct_cell():
+    """contact, kind, purpose and with are read untrimmed and cleaned by the
+    reader itself: padded cells give the same log as clean ones."""
+    from netanalysis.io.interactions import read_interactions
+
+    padded = read_interactions(b"date,contact,kind,direction,purpose,with\n"
+                               b"2026-03-14,  Ann Lee ,  Coffee , gave , Job ; Sales ,  Bo Ek ; Cy  \n")
+    clean = read_interactions(b"date,contact,kind,direction,purpose,with\n"
+                              b"2026-03-14,Ann Lee,coffee,gave,job;sales,Bo Ek;Cy\n")
+    pd.testing.assert_frame_equal(padded, clean)

@@ -5,6 +5,7 @@ review must find it and put it first.  Seeds 7 (the bundled sample's) and 1.
 """
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import netanalysis
@@ -36,3 +37,19 @@ def test_bundled_sample_is_the_matchmaker():
     rev = netanalysis.review(netanalysis.load(bundled_sample()), as_of=SAMPLE_AS_OF)
     assert rev.headline.rule == "matchmaking"
     assert {a.verb for a in rev.actions} & {"introduce"}
+
+
+def test_contacts_table_is_built_on_first_use_from_the_review_date(tmp_path):
+    """Review.contacts is built when first asked for (the report does not
+    need it), once, and is the table of the review's date, not of a later one."""
+    from netanalysis.table import contacts_table
+
+    write_sample(tmp_path, "drifter", seed=7)
+    net = netanalysis.load(tmp_path)
+    rev = netanalysis.review(net, as_of=SAMPLE_AS_OF)
+    assert callable(rev._contacts)
+    table = rev.contacts
+    assert rev.contacts is table
+    direct = contacts_table(net, pd.Timestamp(SAMPLE_AS_OF))
+    assert table[direct.columns].equals(direct)
+    assert {"strength", "layer", "cluster"} <= set(table.columns)

@@ -209,3 +209,18 @@ class TestFallbacksAndEdgeCases:
         # C3 (effort 4), C2 (3), then "2 smaller clusters" with effort 2 + 1 = 3
         assert table["label"].tolist() == ["C3", "C2", "2 smaller clusters"]
         assert table.iloc[-1]["effort"] == 3 and table.iloc[-1]["members"] == 2
+
+
+def test_alter_edges_skip_me_and_keep_contacts_tied_only_to_each_other():
+    """Contacts tied only to "me" give no edge; an edge between two contacts
+    "me" is not tied to still counts; ids not in the tie table are left out."""
+    import pandas as pd
+
+    g = nx.Graph()
+    g.add_edges_from([("me", "a"), ("me", "b"), ("me", "e")], weight=0.3)
+    g.add_edge("b", "a", weight=0.5)
+    g.add_edge("c", "d", weight=1.0)
+    g.add_edge("d", "zz", weight=1.0)   # zz is not in the tie table
+    edges = dv._alter_edges(g, pd.Index(["a", "b", "c", "d", "e"]))
+    assert edges.sort_values(["a", "b"]).to_dict("records") == [
+        {"a": 0, "b": 1, "weight": 0.5}, {"a": 2, "b": 3, "weight": 1.0}]
