@@ -216,11 +216,13 @@ def test_alter_edges_skip_me_and_keep_contacts_tied_only_to_each_other():
     "me" is not tied to still counts; ids not in the tie table are left out."""
     import pandas as pd
 
+    from netanalysis.analysis.graph import alter_edges
+
     g = nx.Graph()
     g.add_edges_from([("me", "a"), ("me", "b"), ("me", "e")], weight=0.3)
     g.add_edge("b", "a", weight=0.5)
     g.add_edge("c", "d", weight=1.0)
     g.add_edge("d", "zz", weight=1.0)   # zz is not in the tie table
-    edges = dv._alter_edges(g, pd.Index(["a", "b", "c", "d", "e"]))
+    edges = alter_edges(g, pd.Index(["a", "b", "c", "d", "e"]))
     assert edges.sort_values(["a", "b"]).to_dict("records") == [
         {"a": 0, "b": 1, "weight": 0.5}, {"a": 2, "b": 3, "weight": 1.0}]

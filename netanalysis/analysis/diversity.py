@@ -74,7 +74,7 @@ import pandas as pd
 
 from ..table import as_timestamp
 from ..vocab import OLD_CIRCLES, PRIVATE_CIRCLES
-from .graph import EGO
+from .graph import alter_edges
 from .result import Action, Finding, Result, wind_down_priority
 
 __all__ = ["Diversity", "diversity", "findings", "actions", "blau", "evenness", "MIN_ALTER_TIES",
@@ -173,7 +173,7 @@ def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 
     circle = _clean(ties["circle"], lambda v: v.strip().lower())
     company = _clean(ties["company"], str.strip)
     active = effort > 0 if (effort > 0).any() or "interactions" not in ties else ties["interactions"] > 0
-    edges = _alter_edges(graph, ties.index)
+    edges = alter_edges(graph, ties.index)
     n_active = int(active.sum())
     touched = np.zeros(len(ties), dtype=bool)
     touched[edges["a"].to_numpy()] = touched[edges["b"].to_numpy()] = True
@@ -293,23 +293,6 @@ def _clean(values: pd.Series, fix) -> pd.Series:
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=False)
     fixed = np.array([fix(str(v)) if isinstance(v, str) else "" for v in uniques] + [""], dtype=object)
     return pd.Series(fixed[codes], index=values.index, dtype=object)
-
-
-def _alter_edges(graph: nx.Graph, index: pd.Index) -> pd.DataFrame:
-    """Contact-contact edges as positions ``a``, ``b`` in ``index`` (id of a < id of b) with ``weight``."""
-    a_ids, b_ids, weights = [], [], []
-    for a, nbrs in graph._adj.items():
-        if a == EGO or (len(nbrs) == 1 and EGO in nbrs):   # most contacts: tied to "me" only
-            continue
-        for b, data in nbrs.items():
-            if a < b and b != EGO:
-                a_ids.append(a)
-                b_ids.append(b)
-                weights.append(data.get("weight", 1.0))
-    pa = index.get_indexer(pd.Index(a_ids, dtype=object))
-    pb = index.get_indexer(pd.Index(b_ids, dtype=object))
-    keep = (pa >= 0) & (pb >= 0)
-    return pd.DataFrame({"a": pa[keep], "b": pb[keep], "weight": np.asarray(weights, dtype=float)[keep]})
 
 
 def _louvain(edges: pd.DataFrame, ties: pd.DataFrame, circle: pd.Series, seed: int) -> tuple[pd.Series, dict]:

@@ -23,11 +23,12 @@ from collections import defaultdict
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from ..table import log_until
 
-__all__ = ["EGO", "alter_ties", "build_graph"]
+__all__ = ["EGO", "alter_edges", "alter_ties", "build_graph"]
 
 EGO = "me"
 #: Largest employer group tied as a clique; bigger ones are left out (a
@@ -118,3 +119,28 @@ def _add_new_edges(graph: nx.Graph, edges) -> None:
         adjacency[a][b] = data
         adjacency[b][a] = data
     nx._clear_cache(graph)
+
+
+def alter_edges(graph: nx.Graph, index: pd.Index) -> pd.DataFrame:
+    """Contact-contact edges of ``graph`` as positions ``a``, ``b`` in ``index``
+    (id of a < id of b) with their ``weight``; edges to "me" and to people not
+    in ``index`` are left out.
+
+    >>> g = nx.Graph([("me", "a"), ("me", "b"), ("me", "c")])
+    >>> g.add_edge("b", "a", weight=0.5)
+    >>> alter_edges(g, pd.Index(["a", "b", "c"])).to_dict("records")
+    [{'a': 0, 'b': 1, 'weight': 0.5}]
+    """
+    a_ids, b_ids, weights = [], [], []
+    for a, nbrs in graph._adj.items():
+        if a == EGO or (len(nbrs) == 1 and EGO in nbrs):   # most contacts: tied to "me" only
+            continue
+        for b, data in nbrs.items():
+            if a < b and b != EGO:
+                a_ids.append(a)
+                b_ids.append(b)
+                weights.append(data.get("weight", 1.0))
+    pa = index.get_indexer(pd.Index(a_ids, dtype=object))
+    pb = index.get_indexer(pd.Index(b_ids, dtype=object))
+    keep = (pa >= 0) & (pb >= 0)
+    return pd.DataFrame({"a": pa[keep], "b": pb[keep], "weight": np.asarray(weights, dtype=float)[keep]})
