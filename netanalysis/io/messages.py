@@ -47,8 +47,6 @@ _OPTIONAL = {
 #: strip-and-upper), so the reader need not strip each of 300,000 cells first.
 _CLEANED_LATER = frozenset({"from", "to", "senderprofileurl", "recipientprofileurls", "folder",
                             "ismessagedraft", "isconversationdraft", "direction"})
-#: The columns read below after drafts and sponsored messages are dropped.
-_USED = frozenset({"from", "to", "date", "conversationid", "recipientprofileurls", "direction", "line"})
 _HIDDEN_SENDER = "linkedin member"
 _YES = frozenset({"yes", "true", "y", "1"})
 
@@ -74,21 +72,26 @@ def yes_flags(values: pd.Series) -> np.ndarray:
     >>> yes_flags(pd.Series(["No", " yes", "", "TRUE"])).tolist()
     [False, True, False, True]
     """
-    return _flags(values, lambda v: str(v).strip().lower() in _YES)
+    return _flags(values, lambda v: str(v).strip().lower() in _YES)[0]
 
 
-def _flags(values: pd.Series, test) -> np.ndarray:
-    """``test`` of each cell, called once per distinct cell; one comparison
-    pass per distinct cell that passes (flag columns hold two or three values)."""
+def _flags(values: pd.Series, *tests) -> list[np.ndarray]:
+    """Each of ``tests`` applied to every cell, called once per distinct cell;
+    one comparison pass per distinct cell that passes (flag columns hold two
+    or three distinct values)."""
     cells = values.to_numpy(dtype=object)
-    distinct = pd.unique(cells)
-    passing = [value for value in distinct.tolist() if test(value)]
-    if len(passing) > 8:
-        return map_unique(values, test).astype(bool)
-    flags = np.zeros(len(cells), dtype=bool)
-    for value in passing:
-        flags |= cells == value
-    return flags
+    distinct = pd.unique(cells).tolist()
+    out = []
+    for test in tests:
+        passing = [value for value in distinct if test(value)]
+        if len(passing) > 8:
+            out.append(map_unique(values, test).astype(bool))
+            continue
+        flags = np.zeros(len(cells), dtype=bool)
+        for value in passing:
+            flags |= cells == value
+        out.append(flags)
+    return out
 
 
 def split_recipients(names: str, urls: str = "", *, have_urls: bool = False) -> list[tuple[str, str]]:
@@ -190,8 +193,8 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     has = table.columns
 
     # Drafts and sponsored messages are not messages.
-    in_drafts = _flags(f["folder"], lambda v: str(v).strip().upper() in ("DRAFT", "DRAFTS"))
-    in_sponsored = _flags(f["folder"], lambda v: "SPONSORED" in str(v).strip().upper())
+    in_drafts, in_sponsored = _flags(f["folder"], lambda v: str(v).strip().upper() in ("DRAFT", "DRAFTS"),
+                                     lambda v: "SPONSORED" in str(v).strip().upper())
     draft = yes_flags(f["ismessagedraft"]) | yes_flags(f["isconversationdraft"]) | in_drafts
     sender, sender_key = map_unique_each(f["from"], clean_text, lambda v: match_key(clean_text(v)))
     sender_url = clean_urls(f["senderprofileurl"])
@@ -201,7 +204,7 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     dropping = draft | sponsored
     if dropping.any():
         keep = np.flatnonzero(~dropping)
-        f = f[[c for c in f.columns if c in _USED]].iloc[keep]
+        f = f.iloc[keep]
         sender, sender_url, sender_key = sender[keep], sender_url[keep], sender_key[keep]
 
     dates = parse_dates(f["date"], f["line"], UTC_DATETIME + US_DATETIME, display=display,
