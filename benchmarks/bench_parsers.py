@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import csv
 import io
-import statistics
-import time
 import warnings
 from pathlib import Path
 
 import pandas as pd
+from bench_floor import timed  # this folder is on sys.path when the script runs
 
 FILE = Path(__file__).resolve().parent / "_data" / "max" / "messages.csv"
 USED = ["CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFILE URLS", "DATE", "FOLDER",
@@ -34,15 +33,6 @@ USED = ["CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFIL
 OPTIONS = dict(dtype=object, keep_default_na=False, na_filter=False, on_bad_lines="warn", engine="c",
                quoting=csv.QUOTE_MINIMAL, skip_blank_lines=False, index_col=False)
 DISAGREE = [b'a,b\n1,""x""\n', b'a,b\n1,"x"y""\n', b'a,b\n\n\n,x,']
-
-
-def timed(func, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
