@@ -19,19 +19,18 @@ polars is not a dependency of netanalysis.  Run:
 """
 from __future__ import annotations
 
-import csv
 import io
 import warnings
 from pathlib import Path
 
 import pandas as pd
+from netanalysis.io.csvfile import READ_OPTIONS
+
 from bench_floor import timed  # this folder is on sys.path when the script runs
 
 FILE = Path(__file__).resolve().parent / "_data" / "max" / "messages.csv"
 USED = ["CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFILE URLS", "DATE", "FOLDER",
         "IS MESSAGE DRAFT", "IS CONVERSATION DRAFT"]
-OPTIONS = dict(dtype=object, keep_default_na=False, na_filter=False, on_bad_lines="warn", engine="c",
-               quoting=csv.QUOTE_MINIMAL, skip_blank_lines=False, index_col=False)
 DISAGREE = [b'a,b\n1,""x""\n', b'a,b\n1,"x"y""\n', b'a,b\n\n\n,x,']
 
 
@@ -51,14 +50,14 @@ def main() -> None:
         table = polars_read()
         return [table.get_column(name).to_list() for name in USED]
 
-    for name, func in {"pandas": lambda: pd.read_csv(io.BytesIO(data), **OPTIONS), "polars": polars_read,
+    for name, func in {"pandas": lambda: pd.read_csv(io.BytesIO(data), **READ_OPTIONS), "polars": polars_read,
                        "polars + to Python": polars_python}.items():
         print(f"  {name:<20} {timed(func):6.3f} s")
     print("  where they disagree:")
     for sample in DISAGREE:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            ours = pd.read_csv(io.BytesIO(sample), **OPTIONS).to_numpy().tolist()
+            ours = pd.read_csv(io.BytesIO(sample), **READ_OPTIONS).to_numpy().tolist()
         theirs = [list(row) for row in pl.read_csv(sample, infer_schema=False, empty_string_is_null=False).rows()]
         said = f" (pandas warns: {str(caught[0].message).strip()})" if caught else ""
         print(f"    {sample!r}: pandas {ours}{said}, polars {theirs}")

@@ -53,6 +53,14 @@ class _AllLines:
         return self._all()[item]
 _BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)", re.I)
 _PARSE_ROW = re.compile(r"starting at row (\d+)")
+#: How pandas reads the body after the header (with ``sep`` set to the delimiter found).
+READ_OPTIONS = dict(
+    encoding="utf-8", dtype=object, keep_default_na=False, na_filter=False, skipinitialspace=False,
+    on_bad_lines="warn", engine="c", quoting=csv.QUOTE_MINIMAL, skip_blank_lines=False,
+    # Never take a first column as the index when the first record has more
+    # fields than the header: that would shift every value.
+    index_col=False,
+)
 SAVE_AS_UTF8 = "save it again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)"
 
 
@@ -208,14 +216,7 @@ def read_csv_table(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            frame = pd.read_csv(
-                body, sep=delimiter, encoding="utf-8", dtype=object, keep_default_na=False,
-                na_filter=False, skipinitialspace=False, on_bad_lines="warn", engine="c",
-                quoting=csv.QUOTE_MINIMAL, skip_blank_lines=False,
-                # Never take a first column as the index when the first record
-                # has more fields than the header: that would shift every value.
-                index_col=False,
-            )
+            frame = pd.read_csv(body, sep=delimiter, **READ_OPTIONS)
         except UnicodeDecodeError:
             # A bad byte after the head: find it in the whole file for its line.
             try:
