@@ -1,4 +1,4 @@
-"""Time :func:`netanalysis.io.messages.read_messages` on a 300,000-row messages.csv.
+"""Time :func:`netanalysis.io.linkedin.messages.read_messages` on a 300,000-row messages.csv.
 
 Generates a 2024-layout ``messages.csv`` (8% group chats, 1% drafts, 1%
 sponsored messages, multi-line and HTML content, names with commas, non-ASCII
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd  # noqa: E402
 
 from netanalysis.errors import Problems  # noqa: E402
-from netanalysis.io.messages import read_messages  # noqa: E402
+from netanalysis.io.linkedin.messages import read_messages  # noqa: E402
 
 HEADER = ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
           "RECIPIENT PROFILE URLS", "DATE", "SUBJECT", "CONTENT", "FOLDER", "ATTACHMENTS",

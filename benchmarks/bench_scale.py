@@ -35,7 +35,7 @@ import netanalysis
 # Import cost outside the timing, including the modules the run would import
 # lazily (readers, figures, templates; scipy.sparse, which networkx imports
 # inside nx.constraint).  Cold start is measured separately (cli_time).
-import netanalysis.model, netanalysis.io.archive, netanalysis.evidence, netanalysis.plots
+import netanalysis.model, netanalysis.io.linkedin.archive, netanalysis.analysis.evidence, netanalysis.plots
 import netanalysis.report.context, scipy.sparse
 from netanalysis import analysis as _r
 from netanalysis.report import write_report

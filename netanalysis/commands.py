@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import InputError, Problems
-from .files import write_atomic
-from .inputs import resolve_inputs
+from .io.inputs import resolve_inputs
+from .io.write import write_atomic
 
 __all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "format_problems"]
 
@@ -127,7 +127,7 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
     given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
              "archive": archive}
     if folder is None and all(v is None for v in given.values()):
-        from .bundled import bundled_sample
+        from .sample.bundled import bundled_sample
         from .sample import SAMPLE_AS_OF
 
         folder = bundled_sample()
@@ -160,7 +160,7 @@ def anonymize(folder=None, *, connections=None, interactions=None, contacts=None
 
 
 def class_view(folder: Path, *, as_of: dt.date, output: Path = Path("class.html")) -> Path:
-    """Summarise a folder of hand-ins and write the class page (see :mod:`netanalysis.classview`)."""
-    from .classview import class_summary, write_class_report
+    """Summarise a folder of hand-ins and write the class page (see :mod:`netanalysis.classroom.classview`)."""
+    from .classroom.classview import class_summary, write_class_report
 
     return write_class_report(class_summary(folder, as_of=as_of), output)

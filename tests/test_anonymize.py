@@ -19,11 +19,11 @@ import netanalysis
 from netanalysis import cli
 from netanalysis.anonymize import (AnonymizeError, Pseudonymiser, anonymize, anonymize_inputs,
                                    coarse_position, pseudonymise_network)
-from netanalysis.inputs import resolve_inputs
-from netanalysis.matching import Matcher
+from netanalysis.io.inputs import resolve_inputs
+from netanalysis.model.matching import Matcher
 from netanalysis.plots import plotly_js
 from netanalysis.sample import write_sample
-from netanalysis.text import match_key, profile_slug
+from netanalysis.io.text import match_key, profile_slug
 
 AS_OF = "2026-11-01"
 SALT = "test-salt"

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netanalysis.errors import InputError, Problems
-from netanalysis.io.archive import Archive, archive_files, read_archive, read_archive_file, read_profile
-from netanalysis.io.linkedin_evidence import (read_endorsements, read_invitations,
+from netanalysis.io.linkedin.archive import Archive, archive_files, read_archive, read_archive_file, read_profile
+from netanalysis.io.linkedin.evidence import (read_endorsements, read_invitations,
                                               read_recommendations)
-from netanalysis.io.messages import MESSAGE_COLUMNS, read_messages, split_recipients
+from netanalysis.io.linkedin.messages import MESSAGE_COLUMNS, read_messages, split_recipients
 
 DATA = Path(__file__).parent / "data" / "archive"
 FULL = DATA / "full"
@@ -595,7 +595,7 @@ def test_evidence_reuses_the_load_matcher_with_the_same_result(tmp_path):
     the evidence equals what a fresh matcher finds, and a changed people table gets a fresh one."""
     import netanalysis
     from netanalysis.analysis.ties import tie_table
-    from netanalysis.evidence import EVIDENCE_COLUMNS, archive_evidence
+    from netanalysis.analysis.evidence import EVIDENCE_COLUMNS, archive_evidence
     from netanalysis.sample import write_sample
 
     write_sample(tmp_path, "matchmaker", seed=3)
@@ -616,6 +616,6 @@ def test_evidence_reuses_the_load_matcher_with_the_same_result(tmp_path):
     ("Ann Lee", "", False), ("", "", False), ("  Ann   Lee ", "", False), ("Ann Lee", "x,y", False),
 ])
 def test_split_recipients_one_recipient_shortcut_agrees_with_the_general_path(names, urls, have_urls):
-    from netanalysis.io.messages import _split_recipients
+    from netanalysis.io.linkedin.messages import _split_recipients
 
     assert split_recipients(names, urls, have_urls=have_urls) == _split_recipients(names, urls, have_urls)

@@ -17,10 +17,10 @@ import pytest
 import netanalysis
 from netanalysis import cli
 from netanalysis.anonymize import anonymize
-from netanalysis.classview import (ClassViewError, StudentSummary, class_summary, render_class_report,
+from netanalysis.classroom.classview import (ClassViewError, StudentSummary, class_summary, render_class_report,
                                    summary_from_review, write_class_report)
-from netanalysis.classview import figures
-from netanalysis.classview.page import SECTION_IDS
+from netanalysis.classroom.classview import figures
+from netanalysis.classroom.classview.page import SECTION_IDS
 from netanalysis.plots import plotly_js
 from netanalysis.sample import write_sample
 

@@ -1,4 +1,4 @@
-"""The classroom helpers (netanalysis.exercises): the five-person network worked by hand,
+"""The classroom helpers (netanalysis.classroom.exercises): the five-person network worked by hand,
 and checkers that say Correct, or give a hint without the answer.
 
 Expected values are worked on paper from ``FIVE_PEOPLE`` (review date 2026-11-01,
@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 import netanalysis
-from netanalysis.bundled import bundled_sample
-from netanalysis.exercises import (ADVICE, FIVE_PEOPLE_AS_OF, check_blau, check_constraint, check_diagnosis,
+from netanalysis.sample.bundled import bundled_sample
+from netanalysis.classroom.exercises import (ADVICE, FIVE_PEOPLE_AS_OF, check_blau, check_constraint, check_diagnosis,
                                    check_introductions, check_strength, compare, vital_signs, write_five_people)
 from netanalysis.sample import PERSONAS, SAMPLE_AS_OF, write_sample
 from netanalysis.vocab import RULES

@@ -1,6 +1,6 @@
 """Name matching between the files (issue 2, item 5).
 
-Unit tests of :class:`netanalysis.matching.Matcher` and :mod:`netanalysis.text`,
+Unit tests of :class:`netanalysis.model.matching.Matcher` and :mod:`netanalysis.io.text`,
 then :func:`netanalysis.load` on the small network in ``tests/data/log/network``
 (its ``Connections.csv`` holds two people called Ann Lee, Søren Hansen with a
 percent-encoded URL, "Jane Smith, PhD", a styled "𝐉𝐨𝐡𝐧 𝐃𝐨𝐞 🚀" and Zoë Berg).
@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from netanalysis.errors import InputError, Problems
-from netanalysis.matching import Matcher
+from netanalysis.model.matching import Matcher
 from netanalysis.model import load
-from netanalysis.text import match_key, profile_slug, profile_url
+from netanalysis.io.text import match_key, profile_slug, profile_url
 
 LI = "https://www.linkedin.com/in/"
 

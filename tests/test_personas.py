@@ -32,7 +32,7 @@ def test_headline_is_the_personas_trait(tmp_path, persona, rule, seed):
 
 
 def test_bundled_sample_is_the_matchmaker():
-    from netanalysis.bundled import bundled_sample
+    from netanalysis.sample.bundled import bundled_sample
 
     rev = netanalysis.review(netanalysis.load(bundled_sample()), as_of=SAMPLE_AS_OF)
     assert rev.headline.rule == "matchmaking"
@@ -42,7 +42,7 @@ def test_bundled_sample_is_the_matchmaker():
 def test_contacts_table_is_built_on_first_use_from_the_review_date(tmp_path):
     """Review.contacts is built when first asked for (the report does not
     need it), once, and is the table of the review's date, not of a later one."""
-    from netanalysis.table import contacts_table
+    from netanalysis.analysis.ledger import contacts_table
 
     write_sample(tmp_path, "drifter", seed=7)
     net = netanalysis.load(tmp_path)

@@ -140,7 +140,7 @@ def test_headline_scorecard_counts_what_the_headline_says(tmp_path):
     """The bundled sample's headline says '9 strong introductions are waiting'; its scorecard shows the same 9."""
     import netanalysis
     from netanalysis.analysis import review
-    from netanalysis.bundled import bundled_sample
+    from netanalysis.sample.bundled import bundled_sample
     from netanalysis.report.context import build_context
 
     net = netanalysis.load(bundled_sample())

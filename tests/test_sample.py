@@ -17,7 +17,7 @@ import pytest
 
 from netanalysis.errors import NetanalysisError
 from netanalysis.sample import DEFAULT_PERSONA, FILES, PERSONAS, SAMPLE_AS_OF, generate, write_sample
-from netanalysis.text import looks_like_url, match_key
+from netanalysis.io.text import looks_like_url, match_key
 
 PREAMBLE_LINES = [
     "Notes:",

@@ -24,7 +24,7 @@ from types import SimpleNamespace
 import networkx as nx
 import pandas as pd
 
-from ..table import as_timestamp, contacts_table, gc_paused
+from .._gc import gc_paused
 from . import depth as _depth
 from . import diversity as _diversity
 from . import matchmaking as _matchmaking
@@ -33,6 +33,7 @@ from . import reciprocity as _reciprocity
 from . import staleness as _staleness
 from .ambassadors import Ambassadors, ambassadors
 from .graph import alter_ties, build_graph
+from .ledger import as_timestamp, contacts_table
 from .questions import self_clarification
 from .result import Action, Finding, Result, plain
 from .ties import LAYER_NAMES, tie_table

@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..table import as_timestamp
+from .ledger import as_timestamp
 from .result import Action, Finding, Result
 from .ties import LAYER_NAMES
 

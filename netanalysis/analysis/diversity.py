@@ -72,7 +72,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..table import as_timestamp
+from .ledger import as_timestamp
 from ..vocab import OLD_CIRCLES, PRIVATE_CIRCLES
 from .graph import alter_edges
 from .result import Action, Finding, Result, wind_down_priority

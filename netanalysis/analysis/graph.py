@@ -26,7 +26,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..table import log_until
+from .ledger import log_until
 
 __all__ = ["EGO", "alter_edges", "alter_ties", "build_graph"]
 

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..table import as_timestamp, explode_codes, log_until
+from .ledger import as_timestamp, explode_codes, log_until
 from .result import Action, Finding, Result
 
 __all__ = ["PurposeChemistry", "purpose_chemistry", "findings", "actions", "UNSTATED",

@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from ..table import log_until
+from .ledger import log_until
 
 __all__ = ["self_clarification", "QUESTIONS", "habits"]
 

@@ -80,7 +80,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..table import as_timestamp
+from .ledger import as_timestamp
 from .result import Action, Finding, Result
 
 __all__ = ["Reciprocity", "reciprocity", "findings", "actions", "initiative", "OWE_POINTS",
@@ -138,7 +138,7 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
     as_of : date-like
         The review date.
     archive : Archive, optional
-        The LinkedIn archive (:class:`netanalysis.io.archive.Archive`) for the
+        The LinkedIn archive (:class:`netanalysis.io.linkedin.archive.Archive`) for the
         initiative; ``None`` gives ``initiative=None`` with a reason.
 
     Returns

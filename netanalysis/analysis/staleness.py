@@ -85,7 +85,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..table import as_timestamp
+from .ledger import as_timestamp
 from .result import Action, Finding, Result, wind_down_priority
 
 __all__ = ["Staleness", "staleness", "findings", "actions", "LAYER_CADENCE", "DORMANT_DAYS",

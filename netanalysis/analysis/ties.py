@@ -11,7 +11,7 @@
 * ``given_recent, received_recent``: the same ledgers, each row weighted by
   its decay ``w = 2 ** (-age_days / half_life)`` (time-decayed reciprocity)
 * ``effort``: log rows in the review window ``(as_of - window_days, as_of]``
-* with a LinkedIn archive, the columns of :mod:`netanalysis.evidence`
+* with a LinkedIn archive, the columns of :mod:`netanalysis.analysis.evidence`
   (messages, invitations, endorsements, recommendations); messages then also
   count toward ``last_contact`` / ``days_since_last`` (staleness) and, with
   the low weight ``MESSAGE_WEIGHT`` per message, toward intensity ``I``: the
@@ -61,7 +61,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..table import as_timestamp, explode_codes, ledger, log_until
+from .ledger import as_timestamp, explode_codes, ledger, log_until
 
 __all__ = ["tie_table", "LAYER_SIZES", "LAYER_NAMES", "strength_from_parts", "MESSAGE_WEIGHT"]
 
@@ -148,7 +148,7 @@ def tie_table(net, as_of, *, half_life_days: float | None = None,
     ties["effort"] = ties["effort"].fillna(0).astype("int64")
 
     if getattr(net, "archive", None) is not None:
-        from ..evidence import archive_evidence
+        from .evidence import archive_evidence
 
         matcher = getattr(net, "matcher", None)
         evidence = archive_evidence(people, net.archive, stamp, half_life_days=half_life,

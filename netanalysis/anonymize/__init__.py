@@ -32,7 +32,7 @@ Examples
 --------
 >>> import tempfile, pathlib, netanalysis
 >>> from netanalysis.sample import write_sample
->>> from netanalysis.inputs import resolve_inputs
+>>> from netanalysis.io.inputs import resolve_inputs
 >>> tmp = pathlib.Path(tempfile.mkdtemp())
 >>> _ = write_sample(tmp / "mine", "student", seed=1)
 >>> written = anonymize_inputs(resolve_inputs(tmp / "mine"), tmp / "hand-in", salt="s")
@@ -50,7 +50,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import NetanalysisError
-from ..inputs import ARCHIVE_NAMES, USUAL_NAMES, Inputs, resolve_inputs
+from ..io.inputs import ARCHIVE_NAMES, USUAL_NAMES, Inputs, resolve_inputs
 from .network import pseudonymise_network, pseudonymiser_for
 from .pseudonyms import Pseudonymiser, coarse_position, new_salt
 
@@ -81,7 +81,7 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
     Parameters
     ----------
     inputs : Inputs
-        From :func:`netanalysis.inputs.resolve_inputs`.  They are read with
+        From :func:`netanalysis.io.inputs.resolve_inputs`.  They are read with
         the project's readers (every quirk of the exports is handled) and
         never written to; inputs with errors raise
         :class:`~netanalysis.errors.InputError` (run ``check`` first).

@@ -18,7 +18,7 @@ import dataclasses
 
 import pandas as pd
 
-from ..text import clean_text, looks_like_url, match_key, profile_slug
+from ..io.text import clean_text, looks_like_url, match_key, profile_slug
 from .pseudonyms import HIDDEN_SENDER, Pseudonymiser, coarse_position
 
 __all__ = ["pseudonymise_network", "pseudonymiser_for"]

@@ -6,7 +6,7 @@ ones, so two hand-ins cannot be joined unless they share a salt.
 
 People
     A name's pseudonym is derived from its *match key*
-    (:func:`netanalysis.text.match_key`), so every spelling that matched one
+    (:func:`netanalysis.io.text.match_key`), so every spelling that matched one
     person before (``Søren Hansen`` / ``Soren Hansen``) gets one pseudonym,
     ``Person 4F2A`` (first name ``Person``, last name ``4F2A``).  The mapping
     is injective on keys (collisions are resolved deterministically, in the
@@ -47,8 +47,8 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from ..matching import Matcher
-from ..text import clean_text, looks_like_url, match_key, profile_slug
+from ..io.text import clean_text, looks_like_url, match_key, profile_slug
+from ..model.matching import Matcher
 
 __all__ = ["Pseudonymiser", "new_salt", "coarse_position", "FIRST_NAME", "HIDDEN_SENDER"]
 

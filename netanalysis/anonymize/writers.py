@@ -21,21 +21,15 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problems
-from ..files import write_atomic
-from ..io.connections import CONNECTED_ON_FORMATS
+from ..io.write import to_csv_text as _csv
+from ..io.write import write_atomic
+from ..io.connections import CONNECTED_ON_FORMATS, read_raw_connections
 from ..io.csvfile import read_csv_table
-from ..io.csvfile import to_csv_text as _csv
 from ..io.dates import parse_dates
-from ..sample._archive import (
-    ENDORSEMENT_GIVEN_HEADER,
-    ENDORSEMENT_HEADER,
-    INVITATION_HEADER,
-    MESSAGE_HEADER,
-    PROFILE_HEADER,
-    RECOMMENDATION_HEADER,
-)
-from ..sample._people import HEADER as CONNECTIONS_HEADER
-from ..sample._people import PREAMBLE, linkedin_day
+from ..io.inputs import connections_source
+from ..io.linkedin.formats import (CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, ENDORSEMENT_GIVEN_HEADER,
+                                   ENDORSEMENT_HEADER, INVITATION_HEADER, MESSAGE_HEADER, PROFILE_HEADER,
+                                   RECOMMENDATION_HEADER, linkedin_day, us_time, utc_time)
 from .pseudonyms import Pseudonymiser
 
 __all__ = ["Extras", "read_extras", "write_network", "INTERACTIONS_HEADER", "CONTACTS_HEADER"]
@@ -58,16 +52,12 @@ class Extras:
 def read_extras(inputs, net, *, keep_notes: bool) -> Extras:
     """Read the hidden members' rows, ``contacts.csv`` as written and (with ``keep_notes``) the archive texts."""
     from ..io.contacts import read_contacts
-    from ..model import _connections_source
 
     extras = Extras()
     problems = Problems()
-    source = _connections_source(inputs, problems)
+    source = connections_source(inputs, problems)
     if source is not None:
-        from ..io.connections import _ALIASES, _OPTIONAL, _REQUIRED
-
-        table = read_csv_table(source[0], display=source[1], required=_REQUIRED, optional=_OPTIONAL,
-                               aliases=_ALIASES, problems=problems)
+        table = read_raw_connections(source[0], display=source[1], problems=problems)
         if table is not None:
             listed = set(net.people.loc[net.people["on_linkedin"], "line"].astype(int))
             raw = table.frame[~table.frame["line"].isin(listed)]
@@ -92,7 +82,7 @@ def read_extras(inputs, net, *, keep_notes: bool) -> Extras:
 
 
 def _texts(archive: Path, name: str, required: dict, columns: list[str]) -> list[tuple]:
-    from ..io.archive import read_archive_file
+    from ..io.linkedin.archive import read_archive_file
 
     problems = Problems()
     found = read_archive_file(archive, name, problems=problems)
@@ -159,7 +149,7 @@ def _connections(people: pd.DataFrame, hidden_rows: list[tuple[int, str]]) -> st
                                  linked["company"], linked["position"], dates)]
     rows += [(line, ("", "", "", "", "", "", day)) for line, day in hidden_rows]
     rows.sort(key=lambda r: r[0])
-    return PREAMBLE + _csv([r[1] for r in rows], CONNECTIONS_HEADER)
+    return CONNECTIONS_PREAMBLE + _csv([r[1] for r in rows], CONNECTIONS_HEADER)
 
 
 def _interactions(log: pd.DataFrame) -> str:
@@ -181,20 +171,6 @@ def _contacts(contacts: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool) ->
     return _csv(rows, CONTACTS_HEADER, final_newline=True)
 
 
-def _utc(stamp, separator: str = "-") -> str:
-    return pd.Timestamp(stamp).strftime(f"%Y{separator}%m{separator}%d %H:%M:%S UTC")
-
-
-def _us_time(stamp, *, pad: bool) -> str:
-    """``6/17/23, 6:18 AM`` (invitations) or ``06/17/23, 06:18 AM`` (recommendations)."""
-    moment = pd.Timestamp(stamp)
-    hour = moment.hour % 12 or 12
-    half = "AM" if moment.hour < 12 else "PM"
-    if pad:
-        return f"{moment.month:02d}/{moment.day:02d}/{moment.year % 100:02d}, {hour:02d}:{moment.minute:02d} {half}"
-    return f"{moment.month}/{moment.day}/{moment.year % 100:02d}, {hour}:{moment.minute:02d} {half}"
-
-
 def _messages(frame: pd.DataFrame, owner: str, owner_url: str, texts: dict) -> str:
     """One row per message: the reader's one row per (message, counterpart) folded back by line."""
     frame = frame.sort_values("line", kind="stable")
@@ -213,7 +189,7 @@ def _messages(frame: pd.DataFrame, owner: str, owner_url: str, texts: dict) -> s
                    ",".join(urls) if any(urls) else "")
         else:
             row = (conversation, title, names[0], urls[0], owner, owner_url)
-        rows.append((*row, _utc(date), subject, content, "INBOX", "", "No", "No"))
+        rows.append((*row, utc_time(pd.Timestamp(date)), subject, content, "INBOX", "", "No", "No"))
 
     for line, date, conversation, direction, sender, sender_url, name, url in zip(
             frame["line"], frame["date"], frame["conversation"], frame["direction"], frame["sender"],
@@ -234,9 +210,9 @@ def _invitations(frame: pd.DataFrame, owner: str, owner_url: str, texts: dict) -
                                                 frame["counterpart_url"], frame["direction"]):
         message = texts.get(int(line), "")
         if direction == "sent":
-            rows.append((owner, name, _us_time(date, pad=False), message, "OUTGOING", owner_url, url))
+            rows.append((owner, name, us_time(pd.Timestamp(date), pad=False), message, "OUTGOING", owner_url, url))
         else:
-            rows.append((name, owner, _us_time(date, pad=False), message, "INCOMING", url, owner_url))
+            rows.append((name, owner, us_time(pd.Timestamp(date), pad=False), message, "INCOMING", url, owner_url))
     return _csv(rows, INVITATION_HEADER)
 
 
@@ -247,7 +223,7 @@ def _endorsements(frame: pd.DataFrame | None, direction: str, header: tuple, pz:
         for date, name, url, skill in zip(part["date"], part["counterpart"], part["counterpart_url"],
                                           part["skill"]):
             first, last = pz.split(name)
-            rows.append((_utc(date, "/"), skill, first, last, url.removeprefix("https://"), "ACCEPTED"))
+            rows.append((utc_time(pd.Timestamp(date), "/"), skill, first, last, url.removeprefix("https://"), "ACCEPTED"))
     return _csv(rows, header)
 
 
@@ -258,7 +234,7 @@ def _recommendations(frame: pd.DataFrame | None, direction: str, pz: Pseudonymis
         for line, date, name, company, position in zip(part["line"], part["date"], part["counterpart"],
                                                        part["company"], part["position"]):
             first, last = pz.split(name)
-            rows.append((first, last, company, position, texts.get(int(line), ""), _us_time(date, pad=True),
+            rows.append((first, last, company, position, texts.get(int(line), ""), us_time(pd.Timestamp(date), pad=True),
                          "VISIBLE"))
     return _csv(rows, RECOMMENDATION_HEADER)
 

@@ -17,7 +17,7 @@ slug : str            the lower-cased decoded slug ("" if none), the join key fo
 email : str           a real e-mail address or ""
 member_urn : str      ``urn:li:member:<digits>`` when LinkedIn put that in the e-mail column
 connected_on : datetime64[ns]  (``NaT`` if the cell is empty)
-key : str             :func:`~netanalysis.text.match_key` of ``contact``
+key : str             :func:`~netanalysis.io.text.match_key` of ``contact``
 """
 from __future__ import annotations
 
@@ -26,12 +26,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problems
-from ..text import clean_text, match_key, profile_slug
-from .csvfile import read_csv_table
+from .text import clean_text, match_key, profile_slug
+from .csvfile import CsvTable, read_csv_table
 from .dates import parse_dates
 from .fields import map_each, map_unique
 
-__all__ = ["read_connections", "CONNECTION_COLUMNS", "CONNECTED_ON_FORMATS"]
+__all__ = ["read_connections", "read_raw_connections", "CONNECTION_COLUMNS", "CONNECTED_ON_FORMATS"]
 
 CONNECTION_COLUMNS = ["line", "contact", "first_name", "last_name", "url", "slug", "email",
                       "member_urn", "company", "position", "connected_on", "key"]
@@ -78,8 +78,7 @@ def read_connections(path: str | Path | bytes, *, display: str | None = None,
     display = display or (Path(path).name if not isinstance(path, bytes) else "Connections.csv")
     own = problems is None
     problems = Problems() if own else problems
-    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL,
-                           problems=problems, aliases=_ALIASES)
+    table = read_raw_connections(path, display=display, problems=problems)
     if table is None:
         frame = _empty()
     else:
@@ -87,6 +86,24 @@ def read_connections(path: str | Path | bytes, *, display: str | None = None,
     if own:
         problems.raise_if_errors()
     return frame
+
+
+def read_raw_connections(path: str | Path | bytes, *, display: str, problems: Problems) -> CsvTable | None:
+    """``Connections.csv`` as written: every record (hidden members too), cells stripped, nothing cleaned.
+
+    The columns are keyed ``firstname, lastname, url, emailaddress, company,
+    position, connectedon`` (missing optional ones are ""), after a ``line``
+    column.  ``None`` after recording an error when the file cannot be read
+    as a table.  :func:`read_connections` builds on it; the anonymiser reads
+    the hidden members' rows with it.
+
+    >>> table = read_raw_connections(b"First Name,Last Name,Connected On\\n,,12 Dec 2022\\n", display="c.csv",
+    ...                              problems=Problems())
+    >>> table.frame[["line", "firstname", "connectedon"]].to_dict("records")
+    [{'line': 2, 'firstname': '', 'connectedon': '12 Dec 2022'}]
+    """
+    return read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL,
+                          problems=problems, aliases=_ALIASES)
 
 
 def _empty() -> pd.DataFrame:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problems
-from ..text import clean_text, match_key
+from .text import clean_text, match_key
 from ..vocab import STATUSES
 from .csvfile import read_csv_table
 from .fields import did_you_mean, map_each, map_unique, split_list, to_number

@@ -304,18 +304,3 @@ def _wide_records(lines: list[str], header_index: int, delimiter: str, width: in
                 yield header_index + 2 + index, len(record)
     except csv.Error:
         return
-
-
-def to_csv_text(rows, header, *, final_newline: bool = False) -> str:
-    """Rows -> CSV text as LinkedIn writes it (LF, minimal quoting, no final newline
-    unless asked); used by the sample generator and the anonymiser.
-
-    >>> to_csv_text([["Ann", "Lee, PhD"]], ["First Name", "Last Name"])
-    'First Name,Last Name\\nAnn,"Lee, PhD"'
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
-    text = buffer.getvalue()
-    return text if final_newline else text[:-1]

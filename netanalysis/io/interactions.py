@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problems
-from ..text import clean_text
+from .text import clean_text
 from ..vocab import CHANNELS, DIRECTIONS, KINDS, UNKNOWN_KIND_DEFAULT
 from .csvfile import read_csv_table
 from .dates import parse_dates

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..files import write_atomic
-from ..table import gc_paused
+from .._gc import gc_paused
+from ..io.write import write_atomic
 
 __all__ = ["render_report", "write_report"]
 

@@ -12,27 +12,16 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
+from ..io.linkedin.formats import (ENDORSEMENT_GIVEN_HEADER, ENDORSEMENT_HEADER, INVITATION_HEADER,
+                               MESSAGE_HEADER, PROFILE_HEADER, PROFILE_PREFIX, RECOMMENDATION_HEADER, us_time)
 from ._log import Subjects
 from ._names import (INVITE_NOTES, LINKEDIN_SKILLS, MESSAGES, NAME_GROUPS, OPENERS, RECOMMENDATIONS,
                      STUDENT_INVITE)
-from ._people import PROFILE_PREFIX, People, owner_url, slugify, write_csv
+from ._people import People, owner_url, slugify, write_csv
 from ._personas import Persona
 
 __all__ = ["archive_files"]
 
-PROFILE_HEADER = ("First Name", "Last Name", "Maiden Name", "Address", "Birth Date", "Headline",
-                  "Summary", "Industry", "Zip Code", "Geo Location", "Twitter Handles", "Websites",
-                  "Instant Messengers")
-MESSAGE_HEADER = ("CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
-                  "RECIPIENT PROFILE URLS", "DATE", "SUBJECT", "CONTENT", "FOLDER", "ATTACHMENTS",
-                  "IS MESSAGE DRAFT", "IS CONVERSATION DRAFT")
-INVITATION_HEADER = ("From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl",
-                     "inviteeProfileUrl")
-ENDORSEMENT_HEADER = ("Endorsement Date", "Skill Name", "Endorser First Name", "Endorser Last Name",
-                      "Endorser Public Url", "Endorsement Status")
-ENDORSEMENT_GIVEN_HEADER = ("Endorsement Date", "Skill Name", "Endorsee First Name", "Endorsee Last Name",
-                            "Endorsee Public Url", "Endorsement Status")
-RECOMMENDATION_HEADER = ("First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status")
 _SPONSORED = ("Invitation: Executive MBA info evening",
               "Hi {first}, are you ready for your next career move? Join our free webinar.")
 _DAY = 86400
@@ -150,15 +139,6 @@ def _messages(rng, persona, people: People, subj: Subjects, weights, n: int, exp
     return write_csv(zip(*lists), MESSAGE_HEADER)
 
 
-def _us_time(moment: datetime, pad: bool) -> str:
-    """``6/17/23, 6:18 AM`` (invitations) or ``06/17/23, 06:18 AM`` (recommendations)."""
-    hour = moment.hour % 12 or 12
-    half = "AM" if moment.hour < 12 else "PM"
-    if pad:
-        return f"{moment.month:02d}/{moment.day:02d}/{moment.year % 100:02d}, {hour:02d}:{moment.minute:02d} {half}"
-    return f"{moment.month}/{moment.day}/{moment.year % 100:02d}, {hour}:{moment.minute:02d} {half}"
-
-
 def _invitations(rng, persona, people: People, export: datetime) -> str:
     """The last six months: accepted invitations of recent connections, plus a few pending."""
     me, my_url = persona.owner.name, owner_url(persona.owner)
@@ -184,7 +164,7 @@ def _invitations(rng, persona, people: People, export: datetime) -> str:
         name, url = others[j]
         a, b = ((me, my_url), (name, url)) if outgoing[j] else ((name, url), (me, my_url))
         pool = texts if outgoing[j] else INVITE_NOTES
-        rows.append((a[0], b[0], _us_time(moment, False), pool[notes[j] % len(pool)],
+        rows.append((a[0], b[0], us_time(moment, pad=False), pool[notes[j] % len(pool)],
                      "OUTGOING" if outgoing[j] else "INCOMING", a[1], b[1]))
     return write_csv(rows, INVITATION_HEADER)
 
@@ -226,7 +206,7 @@ def _recommendations(rng, persona, people: People, subj: Subjects, export: datet
             first = persona.owner.first if about_me else people.first[c].strip()
             text = RECOMMENDATIONS[int(rng.integers(0, len(RECOMMENDATIONS)))].format(first=first)
             rows.append((moment, (people.first[c], people.last[c], people.company[c], people.position[c],
-                                  text, _us_time(moment, True), "VISIBLE")))
+                                  text, us_time(moment, pad=True), "VISIBLE")))
         rows.sort(key=lambda r: r[0], reverse=True)
         out.append(write_csv([r[1] for r in rows], RECOMMENDATION_HEADER))
     return out[0], out[1]

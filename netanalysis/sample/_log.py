@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from anyascii import anyascii
 
-from ..text import match_key
+from ..io.text import match_key
 from ..vocab import CIRCLES, KINDS, PURPOSES
 from ._names import NOTES, SKILLS
 from ._people import People, day_strings, write_csv

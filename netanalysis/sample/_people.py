@@ -14,8 +14,9 @@ from urllib.parse import quote
 import numpy as np
 from anyascii import anyascii
 
-from ..io.csvfile import to_csv_text
-from ..text import clean_text, match_key
+from ..io.linkedin.formats import CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, PROFILE_PREFIX, linkedin_day
+from ..io.write import to_csv_text
+from ..io.text import clean_text, match_key
 from ._names import (
     COMPANIES,
     COMPOUND_GROUPS,
@@ -28,20 +29,8 @@ from ._names import (
 )
 from ._personas import Owner, Persona
 
-__all__ = ["People", "make_people", "connections_csv", "PREAMBLE", "HEADER", "write_csv", "slugify",
-           "day_strings", "linkedin_day", "owner_url"]
+__all__ = ["People", "make_people", "connections_csv", "write_csv", "slugify", "day_strings", "owner_url"]
 
-PREAMBLE = (
-    "Notes:\n"
-    '"When exporting your connection data, you may notice that some of the email addresses are '
-    "missing. You will only see email addresses for connections who have allowed their connections "
-    "to see or download their email address using this setting "
-    "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
-    'https://www.linkedin.com/help/linkedin/answer/261"\n'
-    "\n"
-)
-HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
-PROFILE_PREFIX = "https://www.linkedin.com/in/"
 _BOLD = {c: chr(0x1D400 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 _BOLD.update({c: chr(0x1D41A + i) for i, c in enumerate("abcdefghijklmnopqrstuvwxyz")})
 
@@ -207,14 +196,6 @@ def write_csv(rows, header, final_newline: bool = False) -> str:
     return to_csv_text(rows, header, final_newline=final_newline)
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def linkedin_day(day: date) -> str:
-    """``04 Jul 2023`` with English month names whatever the locale."""
-    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}"
-
-
 def day_strings(days_ago: np.ndarray, as_of: date, fmt=linkedin_day) -> list[str]:
     """``fmt(as_of - days_ago)`` for each entry, one call per distinct day."""
     cache: dict[int, str] = {}
@@ -235,4 +216,4 @@ def connections_csv(people: People, as_of: date) -> str:
     rows = zip([people.first[i] for i in o], [people.last[i] for i in o], [people.url[i] for i in o],
                [people.email[i] for i in o], [people.company[i] for i in o],
                [people.position[i] for i in o], dates)
-    return PREAMBLE + write_csv(rows, HEADER)
+    return CONNECTIONS_PREAMBLE + write_csv(rows, CONNECTIONS_HEADER)

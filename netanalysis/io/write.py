@@ -1,13 +1,18 @@
-"""Writing outputs safely: never onto an input, never half a file."""
+"""Writing files: never onto an input, never half a file; CSV text as LinkedIn writes it.
+
+The sample generator, the anonymiser and every command write through here.
+"""
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
 from pathlib import Path
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 
-__all__ = ["write_atomic", "refuse_inputs"]
+__all__ = ["write_atomic", "refuse_inputs", "to_csv_text"]
 
 
 def refuse_inputs(target: Path, inputs: dict[str, Path]) -> None:
@@ -43,3 +48,18 @@ def write_atomic(target: str | Path, data: str | bytes, *, inputs: dict[str, Pat
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def to_csv_text(rows, header, *, final_newline: bool = False) -> str:
+    """Rows -> CSV text as LinkedIn writes it (LF, minimal quoting, no final newline
+    unless asked); used by the sample generator and the anonymiser.
+
+    >>> to_csv_text([["Ann", "Lee, PhD"]], ["First Name", "Last Name"])
+    'First Name,Last Name\\nAnn,"Lee, PhD"'
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    text = buffer.getvalue()
+    return text if final_newline else text[:-1]

@@ -11,9 +11,9 @@ import zipfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem, Problems
 
-__all__ = ["Inputs", "resolve_inputs", "USUAL_NAMES", "ARCHIVE_NAMES"]
+__all__ = ["Inputs", "resolve_inputs", "connections_source", "USUAL_NAMES", "ARCHIVE_NAMES"]
 
 USUAL_NAMES = {
     "connections": "connections.csv",
@@ -111,3 +111,24 @@ def resolve_inputs(folder: str | Path | None = None, *, connections=None, intera
                                  fix="pass --connections FILE, --archive DIR|ZIP, or a folder that holds "
                                      "Connections.csv (LinkedIn: Settings > Data privacy > Get a copy of your data)"))
     return Inputs(**chosen)
+
+
+def connections_source(inputs: Inputs, problems: Problems) -> tuple[Path | bytes, str] | None:
+    """Where ``Connections.csv`` is: ``(path or the zip member's bytes, name for messages)``.
+
+    The ``connections`` input if given, else the ``Connections.csv`` inside
+    an archive zip (:func:`resolve_inputs` leaves it there).  ``None``, after
+    recording an error in ``problems``, when the zip cannot be opened; ``None``
+    without one when the zip holds no ``Connections.csv``.
+    """
+    if inputs.connections is not None:
+        return inputs.connections, inputs.connections.name
+    try:
+        with zipfile.ZipFile(inputs.archive) as archive:
+            for name in archive.namelist():
+                if Path(name).name.lower() == "connections.csv":
+                    return archive.read(name), f"{inputs.archive.name}/{name}"
+    except (zipfile.BadZipFile, OSError) as exc:
+        problems.error(inputs.archive.name, f"cannot be opened as a zip ({exc})", code="bad-zip",
+                       fix="download the archive again from LinkedIn, or unzip it and give the folder")
+    return None

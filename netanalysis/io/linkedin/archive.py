@@ -38,10 +38,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import Problems
-from ..table import gc_paused
-from .csvfile import read_csv_table
-from .linkedin_evidence import join_names, load_endorsements, load_invitations, load_recommendations
+from ..._gc import gc_paused
+from ...errors import Problems
+from ..csvfile import read_csv_table
+from .evidence import join_names, load_endorsements, load_invitations, load_recommendations
 from .messages import load_messages
 
 __all__ = ["Archive", "read_archive", "read_profile", "archive_files", "read_archive_file", "ARCHIVE_FILES"]
@@ -77,11 +77,11 @@ class Archive:
         The archive member names that were read and used (paths inside the
         zip or folder, as written there).
     messages, invitations, endorsements, recommendations : DataFrame or None
-        See :func:`~netanalysis.io.messages.read_messages`,
-        :func:`~netanalysis.io.linkedin_evidence.read_invitations`,
-        :func:`~netanalysis.io.linkedin_evidence.read_endorsements` (received
+        See :func:`~netanalysis.io.linkedin.messages.read_messages`,
+        :func:`~netanalysis.io.linkedin.evidence.read_invitations`,
+        :func:`~netanalysis.io.linkedin.evidence.read_endorsements` (received
         and given in one table, ``direction`` tells which) and
-        :func:`~netanalysis.io.linkedin_evidence.read_recommendations`.
+        :func:`~netanalysis.io.linkedin.evidence.read_recommendations`.
     dropped : dict
         Rows not counted, by reason: ``"message drafts"``, ``"sponsored
         messages"``, ``"messages without counterpart"``, ``"endorsements not

@@ -1,6 +1,6 @@
 """Hints for the tie-strength exercise: the four parts of strength for one
 person, and the usual mistakes (no decay, raw values, mutual rows left out, ...)
-recognised from a student's number.  Used by :mod:`netanalysis.exercises`;
+recognised from a student's number.  Used by :mod:`netanalysis.classroom.exercises`;
 never shows the expected value.
 """
 from __future__ import annotations
@@ -75,7 +75,7 @@ def strength_parts(net, person: str, as_of) -> dict[str, float]:
 
 def strength_hint(mine: float, net, person: str, as_of) -> str:
     """Name the mistake when ``mine`` matches one, else say how to check the parts."""
-    from .analysis.ties import strength_from_parts
+    from ..analysis.ties import strength_from_parts
 
     p = strength_parts(net, person, as_of)
 

@@ -1,11 +1,11 @@
 """The class view's figures: one function per figure, data first, each returning a plotly Figure.
 
 Every function takes the readable hand-ins (a list of
-:class:`~netanalysis.classview.StudentSummary`) and labels points and bars
+:class:`~netanalysis.classroom.classview.StudentSummary`) and labels points and bars
 with the hand-in ids only.  A class with nothing to show gives a figure that
 says so (:func:`netanalysis.plots.theme.empty_figure`).
 
->>> from netanalysis.classview import StudentSummary
+>>> from netanalysis.classroom.classview import StudentSummary
 >>> fig = reciprocity_figure([StudentSummary(id="s1", source="json", ratio_recent=1.2)])
 >>> list(fig.data[0].x), list(fig.data[0].text)
 ([1.2], ['s1'])
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..plots import breadth_depth_chart
-from ..plots.theme import (GIVEN, MUTED, PROBLEM, RECEIVED, TEMPLATE, TOP_LEGEND, WARNING, YOU, empty_figure,
+from ...plots import breadth_depth_chart
+from ...plots.theme import (GIVEN, MUTED, PROBLEM, RECEIVED, TEMPLATE, TOP_LEGEND, WARNING, YOU, empty_figure,
                            escape, top_margin, unique_labels)
 
 __all__ = ["class_breadth_depth", "reciprocity_figure", "staleness_figure", "diversity_figure", "diagnoses_figure"]

@@ -42,7 +42,7 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..errors import NetanalysisError
+from ...errors import NetanalysisError
 
 __all__ = ["class_summary", "write_class_report", "render_class_report", "ClassSummary", "StudentSummary",
            "ClassViewError", "summary_from_review"]
@@ -186,8 +186,8 @@ def _student(entry: Path, source: str, as_of: dt.date) -> StudentSummary:
         if source == "json":
             data = json.loads(entry.read_text(encoding="utf-8-sig"))
         else:
-            from ..analysis import review
-            from ..model import load
+            from ...analysis import review
+            from ...model import load
 
             data = review(load(entry), as_of=as_of).to_dict()
         return summary_from_review(data, ident=ident, source=source)
@@ -257,7 +257,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 def render_class_report(summary: ClassSummary) -> str:
-    """The class view as one self-contained HTML page (see :mod:`netanalysis.classview.page`)."""
+    """The class view as one self-contained HTML page (see :mod:`netanalysis.classroom.classview.page`)."""
     from .page import render
 
     return render(summary)
@@ -265,7 +265,7 @@ def render_class_report(summary: ClassSummary) -> str:
 
 def write_class_report(summary: ClassSummary, output: str | Path) -> Path:
     """Render the class view and write it atomically to ``output``; return the path."""
-    from ..files import write_atomic
+    from ...io.write import write_atomic
 
     return write_atomic(Path(output), render_class_report(summary))
 

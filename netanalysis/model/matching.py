@@ -3,7 +3,7 @@
 A ``contact`` cell matches a person by LinkedIn URL (with or without scheme,
 percent-encoded or not) or by name, ignoring case, accents and
 transliteration, styled letters, invisible marks, punctuation and extra
-spaces (:func:`netanalysis.text.match_key`).  When several people share a
+spaces (:func:`netanalysis.io.text.match_key`).  When several people share a
 key, a cell written exactly as one display name picks that one; otherwise the
 name is ambiguous and the caller reports the candidates.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from .text import clean_text, looks_like_url, match_key, profile_slug
+from ..io.text import clean_text, looks_like_url, match_key, profile_slug
 
 __all__ = ["Matcher", "Match"]
 

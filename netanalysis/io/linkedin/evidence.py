@@ -6,10 +6,10 @@ a bare ``https://www.linkedin.com/in`` means "unknown"),
 ``Endorsement_Received_Info.csv`` / ``Endorsement_Given_Info.csv``
 (``2021/08/11 11:00:31 UTC``, URLs without scheme, only ``ACCEPTED`` count) and
 ``Recommendations_Received.csv`` / ``Recommendations_Given.csv`` (names only,
-``04/15/24, 09:25 PM``).  See :mod:`netanalysis.io.archive` for the whole.
+``04/15/24, 09:25 PM``).  See :mod:`netanalysis.io.linkedin.archive` for the whole.
 
-Columns are mapped by name, names go through :func:`~netanalysis.text.clean_text`
-and URLs through :func:`~netanalysis.text.profile_url`.  A bad row is an error
+Columns are mapped by name, names go through :func:`~netanalysis.io.text.clean_text`
+and URLs through :func:`~netanalysis.io.text.profile_url`.  A bad row is an error
 :class:`~netanalysis.errors.Problem` with file, spreadsheet line and column, and
 the other rows still load.  Without a ``problems`` collector a reader raises
 :class:`~netanalysis.errors.InputError` at the end if anything was an error.
@@ -22,9 +22,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import Problems
+from ...errors import Problems
+from ..csvfile import read_csv_table
 from ..text import clean_text, profile_url
-from .csvfile import read_csv_table
+from .formats import SLASH_UTC_DATETIME, US_DATETIME, UTC_DATETIME
 
 __all__ = [
     "read_invitations", "read_endorsements", "read_recommendations",
@@ -37,15 +38,8 @@ INVITATION_COLUMNS = ["date", "counterpart", "counterpart_url", "direction", "li
 ENDORSEMENT_COLUMNS = ["date", "counterpart", "counterpart_url", "skill", "direction", "line"]
 RECOMMENDATION_COLUMNS = ["date", "counterpart", "company", "position", "direction", "line"]
 
-#: Date formats LinkedIn has used, tried in order (all month-first; never day-first).
-US_DATETIME = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %I:%M:%S %p",
-               "%m/%d/%y %I:%M %p", "%m/%d/%Y %I:%M %p")
-UTC_DATETIME = ("%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ",
-                "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M UTC", "%Y-%m-%d %H:%M")
-SLASH_UTC_DATETIME = ("%Y/%m/%d %H:%M:%S UTC", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d")
-
 # --------------------------------------------------------------------------
-# Helpers shared with :mod:`netanalysis.io.messages`
+# Helpers shared with :mod:`netanalysis.io.linkedin.messages`
 # --------------------------------------------------------------------------
 
 def map_unique(values: pd.Series, func: Callable[[str], object]) -> np.ndarray:

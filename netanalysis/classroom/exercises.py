@@ -31,11 +31,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .exercise_hints import TOLERANCE
-from .exercise_hints import as_number as _number
-from .exercise_hints import check_parts as _check_parts
-from .exercise_hints import strength_hint as _strength_hint
-from .vocab import PRIVATE_CIRCLES, RULES
+from ..vocab import PRIVATE_CIRCLES, RULES
+from .hints import TOLERANCE
+from .hints import as_number as _number
+from .hints import check_parts as _check_parts
+from .hints import strength_hint as _strength_hint
 
 __all__ = ["FIVE_PEOPLE", "FIVE_PEOPLE_AS_OF", "ADVICE", "write_five_people", "vital_signs", "compare",
            "check_diagnosis", "check_strength", "check_blau", "check_constraint", "check_introductions"]
@@ -160,7 +160,7 @@ def check_diagnosis(persona: str, rule: str | None, *, rev=None, name: str = "my
     ``rev`` (the persona's review) lets the hint say when the answer is one
     of its findings but not the headline.
     """
-    from .sample import PERSONAS
+    from ..sample import PERSONAS
 
     if persona not in PERSONAS:
         return f"There is no persona {persona!r}: use one of {', '.join(PERSONAS)}."
@@ -184,7 +184,7 @@ def check_strength(my_value, net, contact: str, *, as_of, parts: dict | None = N
     ``parts`` may hold the student's ``I``, ``T``, ``M``, ``D``; each is
     checked on its own, so a wrong total can be traced to its part.
     """
-    from .analysis.ties import tie_table
+    from ..analysis.ties import tie_table
 
     ties = tie_table(net, as_of)
     person = _person(ties, contact)

@@ -25,11 +25,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import Problems
+from ...errors import Problems
+from ..csvfile import read_csv_table
 from ..text import clean_text, match_key, profile_url
-from .csvfile import read_csv_table
-from .linkedin_evidence import (UTC_DATETIME, US_DATETIME, build_frame, clean_urls, count_dropped,
-                                finish, map_unique, map_unique_each, parse_dates, upper_values)
+from .evidence import (build_frame, clean_urls, count_dropped, finish, map_unique, map_unique_each, parse_dates,
+                       upper_values)
+from .formats import US_DATETIME, UTC_DATETIME
 
 __all__ = ["read_messages", "load_messages", "MESSAGE_COLUMNS", "split_recipients"]
 

@@ -11,14 +11,14 @@ from pathlib import Path
 
 __all__ = ["bundled_sample", "SAMPLE_FOLDER"]
 
-SAMPLE_FOLDER = Path(__file__).resolve().parent.parent / "data" / "sample"
+SAMPLE_FOLDER = Path(__file__).resolve().parents[2] / "data" / "sample"
 
 
 def bundled_sample() -> Path:
     """The folder holding the default sample persona's files."""
     if (SAMPLE_FOLDER / "Connections.csv").is_file():
         return SAMPLE_FOLDER
-    from .sample import DEFAULT_PERSONA, write_sample
+    from . import DEFAULT_PERSONA, write_sample
 
     folder = Path(tempfile.gettempdir()) / "netanalysis-sample"
     if not (folder / "Connections.csv").is_file():

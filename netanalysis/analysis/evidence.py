@@ -2,7 +2,7 @@
 recommendations, and who wrote first.
 
 Archive rows name their counterpart by profile URL and/or name; they are
-matched to people like the log is (:class:`~netanalysis.matching.Matcher`):
+matched to people like the log is (:class:`~netanalysis.model.matching.Matcher`):
 URL first, then name.  Rows whose counterpart matches nobody, or several
 people, are counted in ``attrs["unmatched"]`` and left out (the archive also
 holds people you are not connected to).  Only rows dated on or before
@@ -23,8 +23,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .matching import Matcher
-from .table import as_timestamp
+from ..model.matching import Matcher
+from .ledger import as_timestamp
 
 __all__ = ["archive_evidence", "EVIDENCE_COLUMNS"]
 

@@ -15,8 +15,6 @@ Formulas, over the log rows of the contact dated on or before ``as_of``:
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -129,21 +127,3 @@ def explode_codes(codes: np.ndarray, parts: list[list]) -> tuple[np.ndarray, np.
     offset = np.arange(repeat.sum()) - np.repeat(np.cumsum(repeat) - repeat, repeat)
     rows = np.repeat(np.arange(len(codes)), repeat)
     return rows, (flat[starts[codes[rows]] + offset] if len(rows) else flat[:0])
-
-
-@contextmanager
-def gc_paused():
-    """Pause Python's cyclic garbage collector for a bulk computation.
-
-    Building tens of thousands of small objects (dicts, tuples) over a heap
-    holding a 300,000-row archive triggers full collections that each walk
-    every object; reference counting still frees everything meanwhile, and
-    cycles are collected once the collector is back on.  Nests safely.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

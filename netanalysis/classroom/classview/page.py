@@ -10,7 +10,7 @@ import math
 
 from markupsafe import Markup
 
-from .. import __version__
+from ... import __version__
 
 __all__ = ["build_context", "render", "SECTION_IDS", "RULE_ADVICE"]
 
@@ -42,7 +42,7 @@ def _pct(value) -> str:
 
 
 def _figure(fig, div_id: str) -> Markup:
-    from ..plots import figure_to_html
+    from ...plots import figure_to_html
 
     return Markup(figure_to_html(fig, div_id=div_id))
 
@@ -106,8 +106,8 @@ def build_context(summary) -> dict:
 
 def render(summary) -> str:
     """The class view as one self-contained HTML page."""
-    from ..plots import plotly_js
-    from ..report.render import CSP, environment, stylesheet
+    from ...plots import plotly_js
+    from ...report.render import CSP, environment, stylesheet
 
     page = build_context(summary)
     page["csp"] = CSP

@@ -1,0 +1,53 @@
+"""The loaded network: people, the interaction log matched to them, goals.
+
+``Network.people`` (index ``person_id``) has one row per real connection and
+one per person off LinkedIn, with the connection columns of
+:mod:`netanalysis.io.connections`, ``on_linkedin`` (bool) and the annotation
+columns of :mod:`netanalysis.io.contacts` (empty when not annotated).
+``Network.log`` is the interaction log with ``person_id`` and ``with_ids``
+(a tuple of person ids) added.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..errors import Problem
+from ..io.goals import Goals
+from .matching import Matcher
+
+__all__ = ["Network"]
+
+
+@dataclass
+class Network:
+    """Everything a review needs, as loaded (no date applied yet)."""
+
+    people: pd.DataFrame
+    log: pd.DataFrame
+    goals: Goals = field(default_factory=Goals)
+    hidden_members: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    archive: object | None = None
+    owner: str = ""
+    #: The name/URL index built while loading, reused to match the archive's rows.
+    matcher: Matcher | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def missing(self) -> list[str]:
+        """Inputs not given, each with what the review cannot answer without it."""
+        out = []
+        if "interactions" not in self.sources:
+            out.append("interactions.csv (no log: strength, reciprocity, staleness and effort cannot be measured)")
+        if "contacts" not in self.sources:
+            out.append("contacts.csv (no circles, chemistry, cadences, offers and needs)")
+        if "goals" not in self.sources:
+            out.append("goals.toml (no purpose targets; default settings used)")
+        if "archive" not in self.sources:
+            out.append("the LinkedIn archive (no messages, invitations, endorsements or recommendations)")
+        return out
