@@ -11,31 +11,11 @@ import io
 from pathlib import Path
 from typing import TextIO
 
-from .errors import InputError, Problems
+from .errors import InputError, Problems, format_problems
 from .io.inputs import resolve_inputs
 from .io.write import write_atomic
 
-__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "format_problems"]
-
-_SHOWN_PER_CODE = 20
-
-
-def format_problems(problems: list, *, limit_per_code: int = _SHOWN_PER_CODE) -> list[str]:
-    """One line per problem, errors first; at most ``limit_per_code`` of one kind per file."""
-    lines: list[str] = []
-    for severity in ("error", "warning"):
-        seen: dict[tuple[str, str], int] = {}
-        for problem in problems:
-            if problem.severity != severity:
-                continue
-            key = (problem.file, problem.code)
-            seen[key] = seen.get(key, 0) + 1
-            if seen[key] <= limit_per_code:
-                lines.append(f"{severity}: {problem}")
-        for (file, code), count in seen.items():
-            if count > limit_per_code:
-                lines.append(f"{severity}: {file}: ... and {count - limit_per_code} more like these ({code})")
-    return lines
+__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view"]
 
 
 def check(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,

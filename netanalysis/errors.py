@@ -9,10 +9,17 @@ any problem is an error.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-__all__ = ["NetanalysisError", "InputError", "Problem", "Problems"]
+__all__ = ["NetanalysisError", "InputError", "Problem", "Problems", "format_problems", "RECORDED_PER_CODE",
+           "SHOWN_PER_CODE"]
+
+#: How many bad rows of one column a reader records one by one (:meth:`Problems.add_rows`).
+RECORDED_PER_CODE = 50
+#: How many problems of one kind per file :func:`format_problems` prints one by one.
+SHOWN_PER_CODE = 20
 
 
 class NetanalysisError(ValueError):
@@ -85,7 +92,8 @@ class Problems:
     """A collector of problems, shared by the readers during one load."""
 
     items: list[Problem] = field(default_factory=list)
-    limit_per_code: int = 50
+    #: Bad rows of one column recorded one by one by :meth:`add_rows`; the rest become one summary.
+    limit_per_code: int = RECORDED_PER_CODE
 
     def add(self, problem: Problem) -> None:
         self.items.append(problem)
@@ -95,6 +103,30 @@ class Problems:
 
     def warning(self, file: str | Path, message: str, **kw) -> None:
         self.add(Problem(file=_name(file), message=message, severity="warning", **kw))
+
+    def add_rows(self, file: str | Path, lines: Sequence[int], values: Sequence[str | None], *,
+                 message: str | Sequence[str], column: str, fix: str | Sequence[str], code: str) -> None:
+        """One error per bad row of one column (``message`` and ``fix`` may be per row).
+
+        At most :attr:`limit_per_code` of them, then one summary error for the
+        rest: a file with 300,000 bad rows is not 300,000 problems.
+
+        >>> p = Problems(limit_per_code=2)
+        >>> p.add_rows("messages.csv", [2, 3, 4], ["x", "y", "z"], message="is not a date", column="DATE",
+        ...            fix="write a date", code="bad-date")
+        >>> [str(problem) for problem in p.items][-1]
+        "messages.csv, column 'DATE': has 1 more bad row(s) in this column (not listed one by one). Fix: write a date"
+        """
+        limit = max(1, self.limit_per_code)
+        count = len(lines)
+        messages = [message] * count if isinstance(message, str) else list(message)
+        fixes = [fix] * count if isinstance(fix, str) else list(fix)
+        for index in range(min(count, limit)):
+            self.error(file, messages[index], line=int(lines[index]), column=column, value=values[index],
+                       fix=fixes[index], code=code)
+        if count > limit:
+            self.error(file, f"has {count - limit} more bad row(s) in this column (not listed one by one)",
+                       column=column, fix=fixes[-1], code=code)
 
     @property
     def errors(self) -> list[Problem]:
@@ -110,6 +142,32 @@ class Problems:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+def format_problems(problems: Sequence[Problem], *, limit_per_code: int = SHOWN_PER_CODE) -> list[str]:
+    """One line per problem, errors first; at most ``limit_per_code`` of one kind per file.
+
+    The rest of a kind is one line saying how many more there are (``check``
+    prints these lines).
+
+    >>> lines = format_problems([Problem("a.csv", "is bad", line=n, code="bad") for n in (2, 3, 4)], limit_per_code=2)
+    >>> lines[-1]
+    'error: a.csv: ... and 1 more like these (bad)'
+    """
+    lines: list[str] = []
+    for severity in ("error", "warning"):
+        seen: dict[tuple[str, str], int] = {}
+        for problem in problems:
+            if problem.severity != severity:
+                continue
+            key = (problem.file, problem.code)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] <= limit_per_code:
+                lines.append(f"{severity}: {problem}")
+        for (file, code), count in seen.items():
+            if count > limit_per_code:
+                lines.append(f"{severity}: {file}: ... and {count - limit_per_code} more like these ({code})")
+    return lines
 
 
 def _name(file: str | Path) -> str:

@@ -41,7 +41,8 @@ import pandas as pd
 from ..._gc import gc_paused
 from ...errors import Problems
 from ..csvfile import read_csv_table
-from .evidence import join_names, load_endorsements, load_invitations, load_recommendations
+from .common import join_names
+from .evidence import load_endorsements, load_invitations, load_recommendations
 from .messages import load_messages
 
 __all__ = ["Archive", "read_archive", "read_profile", "archive_files", "read_archive_file", "ARCHIVE_FILES"]

@@ -28,8 +28,8 @@ import pandas as pd
 from ...errors import Problems
 from ..csvfile import read_csv_table
 from ..text import clean_text, match_key, profile_url
-from .evidence import (build_frame, clean_urls, count_dropped, finish, map_unique, map_unique_each, parse_dates,
-                       upper_values)
+from ..fields import map_unique
+from .common import archive_dates, build_frame, clean_names, clean_urls, count_dropped, finish, upper_values
 from .formats import US_DATETIME, UTC_DATETIME
 
 __all__ = ["read_messages", "load_messages", "MESSAGE_COLUMNS", "split_recipients"]
@@ -86,7 +86,7 @@ def _flags(values: pd.Series, *tests) -> list[np.ndarray]:
     for test in tests:
         passing = [value for value in distinct if test(value)]
         if len(passing) > 8:
-            out.append(map_unique(values, test).astype(bool))
+            out.append(map_unique(values, test).to_numpy().astype(bool))
             continue
         flags = np.zeros(len(cells), dtype=bool)
         for value in passing:
@@ -197,7 +197,8 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     in_drafts, in_sponsored = _flags(f["folder"], lambda v: str(v).strip().upper() in ("DRAFT", "DRAFTS"),
                                      lambda v: "SPONSORED" in str(v).strip().upper())
     draft = yes_flags(f["ismessagedraft"]) | yes_flags(f["isconversationdraft"]) | in_drafts
-    sender, sender_key = map_unique_each(f["from"], clean_text, lambda v: match_key(clean_text(v)))
+    sender = clean_names(f["from"])
+    sender_key = map_unique(pd.Series(sender, dtype=object), match_key).to_numpy()
     sender_url = clean_urls(f["senderprofileurl"])
     sponsored = ~draft & (((sender_key == _HIDDEN_SENDER) & (sender_url == "")) | in_sponsored)
     count_dropped(dropped, "message drafts", draft.sum())
@@ -208,9 +209,9 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
         f = f.iloc[keep]
         sender, sender_url, sender_key = sender[keep], sender_url[keep], sender_key[keep]
 
-    dates = parse_dates(f["date"], f["line"], UTC_DATETIME + US_DATETIME, display=display,
-                        column=table.columns.get("date", "DATE"), problems=problems,
-                        example="2024-06-18 11:59:53 UTC").to_numpy()
+    dates = archive_dates(f["date"], f["line"], UTC_DATETIME + US_DATETIME, display=display,
+                          column=table.columns.get("date", "DATE"), problems=problems,
+                          example="2024-06-18 11:59:53 UTC").to_numpy()
 
     # Who is "me", and which messages did I send?
     stated = upper_values(f["direction"]) if "direction" in has else np.full(len(f), "", dtype=object)
