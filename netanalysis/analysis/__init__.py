@@ -19,12 +19,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from types import SimpleNamespace
 
 import networkx as nx
 import pandas as pd
 
 from .._gc import gc_paused
+from ..model.network import Network
 from . import depth as _depth
 from . import diversity as _diversity
 from . import matchmaking as _matchmaking
@@ -33,7 +33,7 @@ from . import reciprocity as _reciprocity
 from . import staleness as _staleness
 from .ambassadors import Ambassadors, ambassadors
 from .graph import alter_ties, build_graph
-from .ledger import as_timestamp, contacts_table
+from .ledger import as_timestamp, contacts_table, log_until
 from .questions import self_clarification
 from .result import Action, Finding, Result, plain
 from .ties import LAYER_NAMES, tie_table
@@ -61,6 +61,7 @@ class Review(Result):
     _ties: pd.DataFrame = field(repr=False, default=None)
     _graph: nx.Graph = field(repr=False, default=None)
     _contacts: pd.DataFrame | Callable[[], pd.DataFrame] = field(repr=False, default=None)
+    _rows: pd.DataFrame = field(repr=False, default=None)
 
     @property
     def ties(self) -> pd.DataFrame:
@@ -71,6 +72,11 @@ class Review(Result):
     def graph(self) -> nx.Graph:
         """The weighted ego graph (see :mod:`netanalysis.analysis.graph`)."""
         return self._graph
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """The log rows the review counts: dated on or before ``as_of``, with a known person."""
+        return self._rows
 
     @property
     def contacts(self) -> pd.DataFrame:
@@ -102,8 +108,9 @@ def review(net, as_of, *, seed: int = 0) -> Review:
 def _review(net, as_of, *, seed: int) -> Review:
     stamp = as_timestamp(as_of)
     goals = net.goals
-    ties = tie_table(net, stamp)
-    alters = alter_ties(net, ties, stamp)
+    rows = log_until(net.log, stamp)  # the one cut: every question below reads these rows
+    ties = tie_table(net, stamp, rows=rows)
+    alters = alter_ties(net, ties, stamp, rows=rows)
     graph = build_graph(net, ties, stamp, alters=alters)
 
     stale = _staleness.staleness(ties, goals=goals, as_of=stamp)
@@ -113,7 +120,7 @@ def _review(net, as_of, *, seed: int) -> Review:
                        overdue=stale.overdue.reindex(ties.index))
     deep = _depth.breadth_depth(ties, goals=goals, as_of=stamp)
     recip = _reciprocity.reciprocity(ties, goals=goals, as_of=stamp, archive=net.archive)
-    purpose = _purpose.purpose_chemistry(ties, net.log, goals=goals, as_of=stamp)
+    purpose = _purpose.purpose_chemistry(ties, net.log, goals=goals, as_of=stamp, rows=rows)
     match = _matchmaking.matchmaking(ties, graph, goals=goals, as_of=stamp)
 
     modules = [(_depth, deep), (_reciprocity, recip), (_staleness, stale), (_diversity, diverse),
@@ -138,14 +145,14 @@ def _review(net, as_of, *, seed: int) -> Review:
                             "recommendations_received", "last_message") if c in ties]
     extra = extra.join(ties[evidence])
     # Built when first asked for (Review.contacts), from the frames as they are now.
-    contacts = partial(contacts_table, SimpleNamespace(people=net.people, log=net.log), stamp, extra=extra)
+    contacts = partial(contacts_table, Network(people=net.people, log=net.log), stamp, extra=extra, rows=rows)
     people = net.people
     summary = {
         "connections": int(people["on_linkedin"].sum()),
         "people_off_linkedin": int((~people["on_linkedin"]).sum()),
         "hidden_members": net.hidden_members,
         "log_rows": int(len(net.log)),
-        "log_rows_used": int(((net.log["date"] <= stamp) & net.log["person_id"].notna()).sum()),
+        "log_rows_used": int(len(rows)),
         "alter_ties": len(alters),
         "goals": goals.to_dict(),
         "owner": net.owner,
@@ -162,8 +169,8 @@ def _review(net, as_of, *, seed: int) -> Review:
     rev = Review(as_of=stamp.date(), summary=summary, depth=deep, reciprocity=recip, staleness=stale,
                  diversity=diverse, purpose=purpose, matchmaking=match, ambassadors=ambassadors(ties),
                  findings=findings, actions=actions, questions=[], data_quality=quality,
-                 _ties=ties, _graph=graph, _contacts=contacts)
-    rev.questions = self_clarification(rev, net.log)
+                 _ties=ties, _graph=graph, _contacts=contacts, _rows=rows)
+    rev.questions = self_clarification(rev, net.log, rows=rows)
     return rev
 
 

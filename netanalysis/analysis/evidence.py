@@ -72,12 +72,11 @@ def archive_evidence(people: pd.DataFrame, archive, as_of, *, half_life_days: fl
 
     Examples
     --------
-    >>> from types import SimpleNamespace
+    >>> from netanalysis.io.linkedin.archive import Archive
     >>> people = pd.DataFrame({"contact": ["Ann Lee"], "slug": ["ann"]}, index=pd.Index(["c:ann"], name="person_id"))
     >>> msgs = pd.DataFrame({"date": pd.to_datetime(["2026-01-01", "2026-01-02"]), "conversation": ["x", "x"],
     ...     "counterpart": ["Ann Lee", "Ann Lee"], "counterpart_url": ["", ""], "direction": ["received", "sent"]})
-    >>> ev = archive_evidence(people, SimpleNamespace(messages=msgs, invitations=None, endorsements=None,
-    ...                       recommendations=None), "2026-02-01")
+    >>> ev = archive_evidence(people, Archive(messages=msgs), "2026-02-01")
     >>> [v if isinstance(v, str) else int(v) for v in ev.loc["c:ann", ["messages_sent", "messages_received", "first_writer"]]]
     [1, 1, 'them']
     """

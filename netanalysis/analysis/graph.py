@@ -36,21 +36,24 @@ EGO = "me"
 MAX_EMPLOYER_GROUP = 50
 
 
-def alter_ties(net, ties: pd.DataFrame, as_of) -> dict[tuple[str, str], set[str]]:
+def alter_ties(net, ties: pd.DataFrame, as_of, *, rows: pd.DataFrame | None = None
+               ) -> dict[tuple[str, str], set[str]]:
     """Contact-contact ties with their reasons (see module docstring).
 
-    Returns ``{(a, b): {"met together", ...}}`` with ``a < b``.
+    Returns ``{(a, b): {"met together", ...}}`` with ``a < b``.  ``rows`` is
+    ``net.log`` already cut to ``as_of`` (:func:`~netanalysis.analysis.ledger.log_until`),
+    as :func:`netanalysis.review` passes it; by default the log is cut here.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> from types import SimpleNamespace
+    >>> from netanalysis.model import Network
     >>> people = pd.DataFrame({"knows_ids": [(), (), ()]}, index=["a", "b", "c"])
     >>> ties = pd.DataFrame({"company": ["X", "X", "Y"], "interactions": [1, 1, 0], "circle": ["", "", ""]},
     ...                     index=["a", "b", "c"])
     >>> log = pd.DataFrame({"person_id": ["a"], "with_ids": [("c",)], "kind": ["intro"],
     ...                     "date": pd.to_datetime(["2026-01-01"])})
-    >>> sorted((k, sorted(v)) for k, v in alter_ties(SimpleNamespace(people=people, log=log), ties, "2026-02-01").items())
+    >>> sorted((k, sorted(v)) for k, v in alter_ties(Network(people=people, log=log), ties, "2026-02-01").items())
     [(('a', 'b'), ['same employer']), (('a', 'c'), ['introduced'])]
     """
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -59,7 +62,8 @@ def alter_ties(net, ties: pd.DataFrame, as_of) -> dict[tuple[str, str], set[str]
         if a != b:
             found[(a, b) if a < b else (b, a)].add(reason)
 
-    rows = log_until(net.log, as_of)
+    if rows is None:
+        rows = log_until(net.log, as_of)
     with_rows = rows[rows["with_ids"].map(len) > 0]
     for person, others, kind in zip(with_rows["person_id"].tolist(), with_rows["with_ids"].tolist(),
                                     with_rows["kind"].tolist()):

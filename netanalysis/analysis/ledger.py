@@ -31,14 +31,25 @@ def as_timestamp(as_of: dt.date | str | pd.Timestamp) -> pd.Timestamp:
 
 
 def log_until(log: pd.DataFrame, as_of) -> pd.DataFrame:
-    """The log rows dated on or before ``as_of`` with a known person."""
+    """The log rows dated on or before ``as_of`` with a known person: the rows a review counts.
+
+    :func:`netanalysis.review` cuts the log once and hands these rows to every
+    question; the functions that take a whole log cut it here themselves.
+
+    >>> log = pd.DataFrame({"date": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-01-15"]),
+    ...                     "person_id": ["a", "a", None]})
+    >>> log_until(log, "2026-01-31").index.tolist()
+    [0]
+    """
     stamp = as_timestamp(as_of)
     return log[(log["date"] <= stamp) & log["person_id"].notna()]
 
 
-def ledger(people: pd.DataFrame, log: pd.DataFrame, as_of) -> pd.DataFrame:
+def ledger(people: pd.DataFrame, rows: pd.DataFrame, as_of) -> pd.DataFrame:
     """Per person: ``interactions``, ``given``, ``received``, ``first_contact``,
     ``last_contact``, ``days_since_last`` as of ``as_of`` (see module docstring).
+
+    ``rows`` are the log rows to count, cut to ``as_of`` (:func:`log_until`).
 
     Examples
     --------
@@ -49,7 +60,6 @@ def ledger(people: pd.DataFrame, log: pd.DataFrame, as_of) -> pd.DataFrame:
     {'a': {'interactions': 3, 'given': 3, 'received': 2, 'days_since_last': 10}, 'b': {'interactions': 0, 'given': 0, 'received': 0, 'days_since_last': None}}
     """
     stamp = as_timestamp(as_of)
-    rows = log_until(log, stamp)
     value = rows["value"]
     grouped = pd.DataFrame({   # one grouping (the person ids are factorized once)
         "person_id": rows["person_id"],
@@ -70,7 +80,8 @@ def ledger(people: pd.DataFrame, log: pd.DataFrame, as_of) -> pd.DataFrame:
     return out
 
 
-def contacts_table(net, as_of, *, extra: pd.DataFrame | None = None) -> pd.DataFrame:
+def contacts_table(net, as_of, *, extra: pd.DataFrame | None = None,
+                   rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """The per-contact table of ``net`` as of ``as_of`` (plain values, ready for CSV).
 
     ``extra`` (index ``person_id``) adds columns computed by the review
@@ -78,8 +89,9 @@ def contacts_table(net, as_of, *, extra: pd.DataFrame | None = None) -> pd.DataF
     The ledger columns follow the formulas in the module docstring (see
     :func:`ledger` for a worked example).
     """
+    stamp = as_timestamp(as_of)
     people = net.people
-    money = ledger(people, net.log, as_of)
+    money = ledger(people, log_until(net.log, stamp) if rows is None else rows, stamp)
     table = pd.DataFrame({
         "contact": people["contact"],
         "first_name": people["first_name"],

@@ -143,8 +143,8 @@ def matchmaking(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of=None) -> Ma
     ...     index=["a", "b", "c"])
     >>> g = nx.Graph([("me", p, {"weight": s}) for p, s in ties["strength"].items()])
     >>> g.add_edge("a", "c", weight=1.0)
-    >>> from types import SimpleNamespace
-    >>> m = matchmaking(ties, g, goals=SimpleNamespace(trusted_strength=0.35))
+    >>> from netanalysis.io.goals import Goals
+    >>> m = matchmaking(ties, g, goals=Goals(trusted_strength=0.35))
     >>> m.introductions[["a", "b", "score"]].to_dict("records")   # 2·1 + 1 + min(0.6, 0.5)
     [{'a': 'Ann', 'b': 'Bo', 'score': 3.5}]
     >>> m.alter_ties, round(m.density, 3), round(m.effective_size, 3)

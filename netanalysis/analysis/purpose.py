@@ -100,7 +100,8 @@ class PurposeChemistry(Result):
     seeds: list[str] = field(default_factory=lambda: [_SEED_PURPOSE, _SEED_CHEMISTRY])
 
 
-def purpose_chemistry(ties: pd.DataFrame, log: pd.DataFrame | None, *, goals, as_of) -> PurposeChemistry:
+def purpose_chemistry(ties: pd.DataFrame, log: pd.DataFrame | None, *, goals, as_of,
+                      rows: pd.DataFrame | None = None) -> PurposeChemistry:
     """Effort by purpose against ``goals.purposes``, and effort on low-chemistry contacts.
 
     Parameters
@@ -113,6 +114,9 @@ def purpose_chemistry(ties: pd.DataFrame, log: pd.DataFrame | None, *, goals, as
     goals : Goals
         ``purposes`` (targets summing to 1) and ``window_days``.
     as_of : date-like
+    rows : DataFrame, optional
+        ``log`` already cut to ``as_of`` (:func:`~netanalysis.analysis.ledger.log_until`),
+        as :func:`netanalysis.review` passes it; by default the log is cut here.
 
     Returns
     -------
@@ -121,12 +125,12 @@ def purpose_chemistry(ties: pd.DataFrame, log: pd.DataFrame | None, *, goals, as
 
     Examples
     --------
-    >>> from types import SimpleNamespace
+    >>> from netanalysis.io.goals import Goals
     >>> log = pd.DataFrame({"date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"]),
     ...                     "purpose": ["sales", "sales;learning", "", "job"], "person_id": ["a", "a", "b", "b"]})
     >>> ties = pd.DataFrame({"contact": ["A", "B"], "chemistry": pd.array([2, pd.NA], dtype="Int64"),
     ...                      "status": ["", ""], "effort": [2, 2]}, index=["a", "b"])
-    >>> goals = SimpleNamespace(purposes={"sales": 0.5, "job": 0.5}, window_days=365)
+    >>> goals = Goals(purposes={"sales": 0.5, "job": 0.5}, window_days=365)
     >>> r = purpose_chemistry(ties, log, goals=goals, as_of="2026-02-01")
     >>> r.purposes.set_index("purpose")["share"].round(3).to_dict()   # 1.5, 1, 0.5 of 3 stated
     {'sales': 0.5, 'job': 0.333, 'learning': 0.167, 'unstated': nan}
@@ -136,7 +140,9 @@ def purpose_chemistry(ties: pd.DataFrame, log: pd.DataFrame | None, *, goals, as
     stamp = as_timestamp(as_of)
     window = int(goals.window_days)
     targets = {str(k): float(v) for k, v in (goals.purposes or {}).items() if v is not None}
-    rows = _window_rows(log, stamp, window)
+    if rows is None and log is not None and len(log):
+        rows = log_until(log, stamp)
+    rows = _window_rows(rows, stamp, window)
     stated, unstated = _effort_by_purpose(rows)
     total = int(len(rows))
     stated_total = float(sum(stated.values()))
@@ -209,11 +215,10 @@ def actions(result: PurposeChemistry) -> list[Action]:
     return out
 
 
-def _window_rows(log: pd.DataFrame | None, stamp: pd.Timestamp, window: int) -> pd.DataFrame:
-    """Log rows with a known person dated in ``(stamp - window, stamp]`` (as ``ties["effort"]``)."""
-    if log is None or len(log) == 0:
+def _window_rows(rows: pd.DataFrame | None, stamp: pd.Timestamp, window: int) -> pd.DataFrame:
+    """The ``rows`` (cut to ``stamp``) dated in ``(stamp - window, stamp]`` (as ``ties["effort"]``)."""
+    if rows is None or len(rows) == 0:
         return pd.DataFrame({"purpose": pd.Series(dtype=object)})
-    rows = log_until(log, stamp)
     age = (stamp - rows["date"]).dt.days
     return rows[age < window]
 

@@ -37,10 +37,12 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def habits(log: pd.DataFrame, as_of, window_days: int) -> dict:
+def habits(log: pd.DataFrame, as_of, window_days: int, *, rows: pd.DataFrame | None = None) -> dict:
     """How the user networks in the window: rows, per week, channel and kind mix.
 
     ``per_week = rows / (window_days / 7)``; shares are of the window's rows.
+    ``rows`` is ``log`` already cut to ``as_of``
+    (:func:`~netanalysis.analysis.ledger.log_until`); by default it is cut here.
 
     >>> log = pd.DataFrame({"date": pd.to_datetime(["2026-01-01"] * 4), "person_id": ["a"] * 4,
     ...     "channel": ["online", "offline", "offline", ""], "kind": ["call", "coffee", "coffee", "x"],
@@ -50,7 +52,8 @@ def habits(log: pd.DataFrame, as_of, window_days: int) -> dict:
     (4, 4.0, 0.5, 'coffee')
     """
     stamp = pd.Timestamp(as_of)
-    rows = log_until(log, stamp)
+    if rows is None:
+        rows = log_until(log, stamp)
     rows = rows[(stamp - rows["date"]).dt.days < window_days]
     count = len(rows)
     channel = rows["channel"].value_counts()
@@ -69,10 +72,10 @@ def habits(log: pd.DataFrame, as_of, window_days: int) -> dict:
     }
 
 
-def self_clarification(rev, log: pd.DataFrame) -> list[dict]:
-    """The eight questions with a sentence of the user's numbers each."""
+def self_clarification(rev, log: pd.DataFrame, *, rows: pd.DataFrame | None = None) -> list[dict]:
+    """The eight questions with a sentence of the user's numbers each (``rows`` as in :func:`habits`)."""
     goals = rev.summary["goals"]
-    h = habits(log, rev.as_of, goals["window_days"])
+    h = habits(log, rev.as_of, goals["window_days"], rows=rows)
     depth, recip, stale, diverse, purpose = rev.depth, rev.reciprocity, rev.staleness, rev.diversity, rev.purpose
     statement = goals.get("statement") or "no mission written yet (goals.toml, [mission] statement)"
     targets = ", ".join(f"{k} {v:.0%}" for k, v in goals.get("purposes", {}).items()) or "no purpose targets"

@@ -234,11 +234,10 @@ def initiative(archive, *, as_of) -> dict:
     the file is absent) and ``reason`` (why a part is ``None``).
 
     >>> import pandas as pd
-    >>> from types import SimpleNamespace
+    >>> from netanalysis.io.linkedin.archive import Archive
     >>> messages = pd.DataFrame({"date": pd.to_datetime(["2026-01-02", "2026-01-01", "2026-02-01"]),
     ...     "conversation": ["c1", "c1", "c2"], "direction": ["sent", "received", "sent"], "line": [3, 2, 4]})
-    >>> out = initiative(SimpleNamespace(messages=messages, invitations=None, endorsements=None,
-    ...                                  recommendations=None), as_of="2026-06-01")
+    >>> out = initiative(Archive(messages=messages), as_of="2026-06-01")
     >>> out["conversations"], out["opened_by_you"], out["opened_share"], out["invitations_sent"]
     (2, 1, 0.5, None)
     """

@@ -89,8 +89,8 @@ def strength_from_parts(intensity, two_way, multiplex, duration):
                          + 0.15 * np.asarray(duration))
 
 
-def tie_table(net, as_of, *, half_life_days: float | None = None,
-              window_days: int | None = None) -> pd.DataFrame:
+def tie_table(net, as_of, *, half_life_days: float | None = None, window_days: int | None = None,
+              rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per person with ledger, effort, strength and layer as of ``as_of``.
 
     Parameters
@@ -101,17 +101,19 @@ def tie_table(net, as_of, *, half_life_days: float | None = None,
         The review date; log rows after it are ignored.
     half_life_days, window_days : optional
         Override ``net.goals``.
+    rows : DataFrame, optional
+        ``net.log`` already cut to ``as_of`` (:func:`~netanalysis.analysis.ledger.log_until`),
+        as :func:`netanalysis.review` passes it; by default the log is cut here.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> from types import SimpleNamespace
-    >>> from netanalysis.io.goals import Goals
+    >>> from netanalysis.model import Network
     >>> people = pd.DataFrame({c: [""] for c in _PEOPLE_COLUMNS}, index=pd.Index(["a"], name="person_id"))
     >>> people["connected_on"] = pd.NaT
     >>> log = pd.DataFrame({"person_id": ["a"], "date": pd.to_datetime(["2026-01-01"]), "value": [5],
     ...     "direction": ["mutual"], "kind": ["coffee"], "purpose": [""], "channel": ["offline"]})
-    >>> ties = tie_table(SimpleNamespace(people=people, log=log, goals=Goals()), "2026-01-01")
+    >>> ties = tie_table(Network(people=people, log=log), "2026-01-01")
     >>> round(float(ties.loc["a", "strength"]), 4)   # F=0.5, T=1, M=2/9, D=0
     0.3667
     """
@@ -120,12 +122,13 @@ def tie_table(net, as_of, *, half_life_days: float | None = None,
     half_life = float(half_life_days or goals.half_life_days)
     window = int(window_days or goals.window_days)
     people = net.people
+    if rows is None:
+        rows = log_until(net.log, stamp)
     ties = people[_PEOPLE_COLUMNS].copy()
-    money = ledger(people, net.log, stamp)
+    money = ledger(people, rows, stamp)
     ties = ties.join(money)
     ties["balance"] = ties["given"] - ties["received"]
 
-    rows = log_until(net.log, stamp)
     age = (stamp - rows["date"]).dt.days.to_numpy(dtype=float)
     decay = np.exp2(-age / half_life)
     value = rows["value"].to_numpy(dtype=float)

@@ -20,12 +20,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .ledger import log_until
+
 __all__ = ["monthly_ledger"]
 
 _DIRECTIONS = {"gave": "given", "received": "received", "mutual": "mutual"}
 
 
-def monthly_ledger(log: pd.DataFrame | None, as_of, *, months: int = 24) -> pd.DataFrame:
+def monthly_ledger(log: pd.DataFrame | None, as_of, *, months: int = 24,
+                   rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sums of value by direction, and row counts, per month of the last ``months`` months.
 
     Parameters
@@ -39,6 +42,10 @@ def monthly_ledger(log: pd.DataFrame | None, as_of, *, months: int = 24) -> pd.D
         The last day counted; its month is the last row.
     months : int
         How many months, ``as_of``'s month included (>= 1).
+    rows : DataFrame, optional
+        ``log`` already cut to ``as_of`` (:func:`~netanalysis.analysis.ledger.log_until`),
+        as the review keeps it (:attr:`netanalysis.analysis.Review.rows`); by
+        default the log is cut here.
 
     Returns
     -------
@@ -67,14 +74,14 @@ def monthly_ledger(log: pd.DataFrame | None, as_of, *, months: int = 24) -> pd.D
     first = last - pd.DateOffset(months=int(months) - 1)
     index = pd.date_range(first, last, freq="MS", name="month")
     out = pd.DataFrame(0, index=index, columns=["given", "received", "mutual", "interactions"], dtype="int64")
-    if log is None or len(log) == 0:
-        return out.reset_index()
-    dates = pd.to_datetime(log["date"], errors="coerce")
-    keep = (dates >= first) & (dates <= stamp) & log["person_id"].notna()
-    rows = log.loc[keep]
+    if rows is None:
+        if log is None or len(log) == 0:
+            return out.reset_index()
+        rows = log_until(log.assign(date=pd.to_datetime(log["date"], errors="coerce")), stamp)
+    rows = rows[rows["date"] >= first]
     if rows.empty:
         return out.reset_index()
-    month = dates[keep].dt.to_period("M").dt.to_timestamp()
+    month = rows["date"].dt.to_period("M").dt.to_timestamp()
     value = pd.to_numeric(rows["value"], errors="coerce").fillna(0)
     direction = rows["direction"].astype(str).map(_DIRECTIONS)
     sums = (pd.DataFrame({"month": month, "column": direction, "value": value})

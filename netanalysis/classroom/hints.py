@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..analysis.ledger import log_until
+
 __all__ = ["check_parts", "strength_parts", "strength_hint", "two_way", "as_number"]
 
 #: How close an answer must be to count as right.
@@ -51,7 +53,8 @@ def strength_parts(net, person: str, as_of) -> dict[str, float]:
     """``I, T, M, D`` of one person from the log (no archive messages), as in the tie module."""
     stamp = pd.Timestamp(as_of).normalize()
     half_life = float(net.goals.half_life_days)
-    rows = net.log[(net.log["person_id"] == person) & (net.log["date"] <= stamp)]
+    rows = log_until(net.log, stamp)
+    rows = rows[rows["person_id"] == person]
     age = (stamp - rows["date"]).dt.days.to_numpy(dtype=float)
     value = rows["value"].to_numpy(dtype=float)
     direction = rows["direction"].to_numpy()

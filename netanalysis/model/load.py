@@ -100,9 +100,8 @@ def _load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network
         annotation_lines = {}
     if log is None:
         log = read_interactions(b"date,contact,kind,direction\n")
-    log = match_log(log, people, matcher, sources.get("interactions", "interactions.csv"), problems)
-    new_people = log.attrs.pop("new_people", None)
-    if new_people is not None and len(new_people):
+    log, new_people = match_log(log, people, matcher, sources.get("interactions", "interactions.csv"), problems)
+    if len(new_people):
         people = pd.concat([people, new_people])
         matcher.add(new_people)
     people = resolve_knows(people, matcher, sources.get("contacts", "contacts.csv"), problems, annotation_lines)

@@ -121,8 +121,13 @@ def annotate(people, annotations, matcher, display, problems):
                     zip(annotations.index.tolist(), annotations["line"].tolist())}
 
 
-def match_log(log, people, matcher, display, problems):
-    """Add ``person_id`` and ``with_ids``; unmatched names become people off LinkedIn."""
+def match_log(log: pd.DataFrame, people: pd.DataFrame, matcher: Matcher, display: str,
+              problems: Problems) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Add ``person_id`` and ``with_ids`` to the log; unmatched names become people off LinkedIn.
+
+    Returns ``(log, new_people)``: the matched log, and the people off
+    LinkedIn it names (rows like ``people``'s; empty when everyone matched).
+    """
     resolved: dict[str, str | None] = {}
     new: dict[str, str] = {}  # person_id -> display name
     new_urls: dict[str, str] = {}  # person_id -> the URL cell, when the cell was one
@@ -174,9 +179,9 @@ def match_log(log, people, matcher, display, problems):
         found_with[position] = ids
     with_ids = pd.Series(found_with, index=log.index, dtype=object)
     log = log.assign(person_id=person_ids, with_ids=with_ids)
-    log.attrs["new_people"] = (_off_linkedin(list(new.values()), [new_urls[p] for p in new], list(new))
-                               if new else pd.DataFrame())
-    return log
+    new_people = (_off_linkedin(list(new.values()), [new_urls[p] for p in new], list(new))
+                  if new else pd.DataFrame())
+    return log, new_people
 
 
 def resolve_knows(people, matcher, display, problems, lines: dict[str, int] | None = None):

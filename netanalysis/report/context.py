@@ -128,7 +128,7 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         else _metric(_num(len(match.introductions)), "introductions to make"),
     ]
 
-    monthly = monthly_ledger(net.log, rev.as_of)
+    monthly = monthly_ledger(net.log, rev.as_of, rows=rev.rows)
     contacts = ties.reset_index()
     sections = []
     sections.append({
