@@ -66,6 +66,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .._format import quantity
 from .ledger import as_timestamp
 from .result import Action, Finding, Result
 from .ties import LAYER_NAMES
@@ -209,8 +210,8 @@ def findings(result: Depth) -> list[Finding]:
         return []
     r = result
     once = r.met_once / r.met
-    sentence = (f"You have {r.connections:,} connections but only {r.strong_ties:,} strong "
-                f"tie{'s' if r.strong_ties != 1 else ''}: {r.strong_share:.1%}. ")
+    sentence = (f"You have {r.connections:,} connections but only {quantity(r.strong_ties, 'strong tie')}: "
+                f"{r.strong_share:.1%}. ")
     sentence += (f"{r.cards:,} connections ({r.cards_share:.0%}) you have never met, and "
                  f"{once:.0%} of the {r.met:,} people you did meet you met only once.")
     if r.severity >= 0.5:
@@ -219,7 +220,7 @@ def findings(result: Depth) -> list[Finding]:
         title = "Broad more than deep"
     else:
         title = r.quadrant.capitalize() if r.quadrant else "Breadth and depth"
-        sentence = (f"{r.strong_ties:,} strong tie{'s' if r.strong_ties != 1 else ''} among the {r.met:,} "
+        sentence = (f"{quantity(r.strong_ties, 'strong tie')} among the {r.met:,} "
                     f"people you have met, {r.active:,} of them in touch in the last {r.window_days:,} days"
                     f"{'; the network is ' + r.quadrant if r.quadrant else ''}.")
     return [Finding("depth", r.severity, title, sentence,

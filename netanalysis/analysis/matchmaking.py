@@ -65,8 +65,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .graph import EGO
+from .._format import join_and, plural
 from ..vocab import PRIVATE_CIRCLES
+from .graph import EGO
 from .result import Action, Finding, Result
 
 __all__ = ["Matchmaking", "matchmaking", "findings", "actions", "MAX_CANDIDATES", "TOP_INTRODUCTIONS"]
@@ -168,14 +169,14 @@ def findings(result: Matchmaking) -> list[Finding]:
     if matched:
         kind = "strong " if strong else ""
         count = strong or matched
-        sentence = (f"{count} {kind}{'introduction' if count == 1 else 'introductions'} "
-                    f"{'is' if count == 1 else 'are'} waiting among your "
+        sentence = (f"{count} {kind}{plural(count, 'introduction')} "
+                    f"{plural(count, 'is', 'are')} waiting among your "
                     f"{'trusted' if result.trusted else 'closest'} contacts, in different circles, one "
                     f"offering what the other needs; the best: {top['a']} and {top['b']} "
                     f"({str(top['matched']).replace(';', ', ')}).")
     else:
-        sentence = (f"{result.pairs} {'pair' if result.pairs == 1 else 'pairs'} of contacts you like "
-                    f"{'is' if result.pairs == 1 else 'are'} in {_WHERE[result.group_basis]} and don't know "
+        sentence = (f"{result.pairs} {plural(result.pairs, 'pair')} of contacts you like "
+                    f"{plural(result.pairs, 'is', 'are')} in {_WHERE[result.group_basis]} and don't know "
                     f"each other yet, e.g. {top['a']} and {top['b']}; fill offers and needs in contacts.csv "
                     "to see who can help whom.")
     title = "Introductions to make" if matched else "Possible introductions"
@@ -348,9 +349,9 @@ def _pair(pool, ids, a, b, offers, needs, group, basis, trusted, trusted_strengt
     la, lb = _label(ra), _label(rb)
     parts = []
     if a_to_b:
-        parts.append(f"{na}{la} offers {_join(a_to_b)}, which {nb}{lb} needs")
+        parts.append(f"{na}{la} offers {join_and(a_to_b)}, which {nb}{lb} needs")
     if b_to_a:
-        parts.append(f"{nb}{'' if a_to_b else lb} offers {_join(b_to_a)}, which {na}"
+        parts.append(f"{nb}{'' if a_to_b else lb} offers {join_and(b_to_a)}, which {na}"
                      f"{'' if a_to_b else la} needs")
     if not parts:
         parts.append(f"{na}{la} and {nb}{lb} are both people you rate {HIGH_CHEMISTRY}+ for chemistry")
@@ -375,7 +376,3 @@ def _label(row) -> str:
 
 def _shown(group: str) -> str:
     return "" if group.startswith("\0") else group.removeprefix("company:")
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

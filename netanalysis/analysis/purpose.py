@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .._format import join_and, percent, plural
 from .ledger import as_timestamp, explode_codes, log_until
 from .result import Action, Finding, Result
 
@@ -185,10 +186,10 @@ def findings(result: PurposeChemistry) -> list[Finding]:
         names = low["contact"].head(3).tolist()
         out.append(Finding(
             rule="chemistry", severity=min(1.0, 2.5 * share), title="Effort on low chemistry",
-            sentence=(f"{_pct(share)} of your interactions in the last {result.window_days} days "
+            sentence=(f"{percent(share)} of your interactions in the last {result.window_days} days "
                       f"({result.low_chemistry_effort} of {result.contact_effort}) went to {len(low)} "
-                      f"{_plural(len(low), 'contact')} you rate 2 or less for chemistry, most to "
-                      f"{_join(names)}."),
+                      f"{plural(len(low), 'contact')} you rate 2 or less for chemistry, most to "
+                      f"{join_and(names)}."),
             evidence={"low_chemistry_share": share, "low_chemistry_effort": result.low_chemistry_effort,
                       "effort": result.contact_effort, "chemistry_known_share": result.chemistry_known_share,
                       "contacts": names, "seed": _SEED_CHEMISTRY}))
@@ -290,10 +291,10 @@ def _purpose_finding(result: PurposeChemistry) -> Finding | None:
     worst = table.loc[table["gap"].abs().idxmax()]
     target = 0.0 if math.isnan(worst["target"]) else worst["target"]
     sentence = (f"Your effort in the last {result.window_days} days matches your mission by "
-                f"{_pct(result.alignment)}: {worst['purpose']} gets {_pct(worst['share'])} of it against "
-                f"a target of {_pct(target)}.")
+                f"{percent(result.alignment)}: {worst['purpose']} gets {percent(worst['share'])} of it against "
+                f"a target of {percent(target)}.")
     if unstated >= 0.3:
-        sentence += f" {_pct(unstated)} of your interactions don't say what they were for."
+        sentence += f" {percent(unstated)} of your interactions don't say what they were for."
     title = "Effort off mission" if severity >= 0.33 else "Effort close to mission"
     return Finding(rule="purpose", severity=severity, title=title, sentence=sentence,
                    evidence={**evidence, "largest_gap": worst["purpose"]})
@@ -301,16 +302,4 @@ def _purpose_finding(result: PurposeChemistry) -> Finding | None:
 
 def _effort_summary(result: PurposeChemistry) -> str:
     table = result.purposes[(result.purposes["purpose"] != UNSTATED) & (result.purposes["effort"] > 0)]
-    return ", ".join(f"{_pct(s)} to {p}" for p, s in zip(table["purpose"].head(4), table["share"].head(4)))
-
-
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f}%"
-
-
-def _plural(n: int, word: str) -> str:
-    return word if n == 1 else word + "s"
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(f"{percent(s)} to {p}" for p, s in zip(table["purpose"].head(4), table["share"].head(4)))

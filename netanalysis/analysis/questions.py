@@ -12,6 +12,7 @@ import math
 
 import pandas as pd
 
+from .._format import percent, plural
 from .ledger import log_until
 
 __all__ = ["self_clarification", "QUESTIONS", "habits"]
@@ -26,15 +27,6 @@ QUESTIONS = [
     ("give", "What can I give in a relation?"),
     ("take", "What can I take from a relation?"),
 ]
-
-
-def _pct(value) -> str:
-    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0%}"
-
-
-def _count(number: int, noun: str) -> str:
-    """``3 strong ties`` / ``1 strong tie``."""
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def habits(log: pd.DataFrame, as_of, window_days: int, *, rows: pd.DataFrame | None = None) -> dict:
@@ -79,19 +71,23 @@ def self_clarification(rev, log: pd.DataFrame, *, rows: pd.DataFrame | None = No
     depth, recip, stale, diverse, purpose = rev.depth, rev.reciprocity, rev.staleness, rev.diversity, rev.purpose
     statement = goals.get("statement") or "no mission written yet (goals.toml, [mission] statement)"
     targets = ", ".join(f"{k} {v:.0%}" for k, v in goals.get("purposes", {}).items()) or "no purpose targets"
+    follow_up, dormant = stale.counts.get("follow_up", 0), stale.counts.get("dormant", 0)
+    winding = stale.counts.get("wind_down_with_effort", 0)
     numbers = {
         "mission": f"Mission: {statement}. Targets: {targets}; your effort matches them by "
-                   f"{_pct(purpose.alignment)}.",
+                   f"{percent(purpose.alignment, missing='n/a')}.",
         "how": (f"{h['rows']} logged interactions in the last {goals['window_days']} days ({h['per_week']} a week), "
-                f"{_pct(h['offline_share'])} face to face; mostly {', '.join(h['top_kinds']) or 'nothing yet'}."),
+                f"{percent(h['offline_share'], missing='n/a')} face to face; "
+                f"mostly {', '.join(h['top_kinds']) or 'nothing yet'}."),
         "who": (f"{depth.strong_ties} strong ties among {depth.met} people met; "
-                f"{_pct(purpose.low_chemistry_share)} of effort on contacts you rate 2 or less for chemistry."),
+                f"{percent(purpose.low_chemistry_share, missing='n/a')} of effort on contacts you rate 2 or less "
+                "for chemistry."),
         "upkeep": (f"{stale.counts.get('kept_late', 0)} of your {stale.counts.get('kept', 0)} strong relations "
                    f"past the cadence they deserve, "
-                   f"{_count(stale.counts.get('follow_up', 0), 'new connection')} not followed up."),
-        "develop": (f"{_pct(diverse.newness)} of effort on relations begun in the last year; "
-                    f"{_count(stale.counts.get('dormant', 0), 'dormant tie')} worth reviving; "
-                    f"{_count(stale.counts.get('wind_down_with_effort', 0), 'contact')} marked wind-down "
+                   f"{follow_up} {plural(follow_up, 'new connection')} not followed up."),
+        "develop": (f"{percent(diverse.newness, missing='n/a')} of effort on relations begun in the last year; "
+                    f"{dormant} {plural(dormant, 'dormant tie')} worth reviving; "
+                    f"{winding} {plural(winding, 'contact')} marked wind-down "
                     "still taking effort."),
         "why_me": _why_me(rev, h),
         "give": (f"You gave {recip.given_total} points of value in all; most often "

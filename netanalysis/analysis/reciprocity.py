@@ -80,6 +80,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .._format import plural, quantity
 from .ledger import as_timestamp
 from .result import Action, Finding, Result
 
@@ -308,13 +309,13 @@ def findings(result: Reciprocity) -> list[Finding]:
         title = "You take more than you give" if sev >= 0.33 else "Slightly more taken than given"
         sentence = f"Recently {ledger}: {s:.0%} of the value went your way"
         if n_owe:
-            sentence += f"; you owe {n_owe:,} {'person' if n_owe == 1 else 'people'} a favour back"
+            sentence += f"; you owe {quantity(n_owe, 'person', 'people')} a favour back"
         sentence += "."
     else:
         title = "You give as much as you get"
         sentence = f"Recently {ledger}: a balanced exchange"
         if n_owe:
-            who = "person has" if n_owe == 1 else "people have"
+            who = plural(n_owe, "person has", "people have")
             sentence += f", though {n_owe:,} {who} given you more than you gave back"
         sentence += "."
     return [Finding("reciprocity", sev, title, sentence, evidence=evidence)]
@@ -345,7 +346,7 @@ def actions(result: Reciprocity) -> list[Action]:
             out.append(Action(
                 "thank", [row["contact"]],
                 f"{row['contact']} gave you {got:,.0f} points of value recently (time-weighted) and you last "
-                f"met {when} day{'s' if when != 1 else ''} ago; say thank you while it is fresh.",
+                f"met {when} {plural(when, 'day')} ago; say thank you while it is fresh.",
                 "reciprocity", (0.3 + 0.3 * min(1.0, got / 10)) * boost, person_ids=[pid],
                 evidence={"received_recent": got, "days_since_last": when}))
     return out

@@ -85,6 +85,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .._format import plural, quantity
 from .ledger import as_timestamp
 from .result import Action, Finding, Result, wind_down_priority
 
@@ -263,15 +264,15 @@ def findings(result: Staleness) -> list[Finding]:
     if not np.isnan(sev):
         late, kept, n_late = s["late_weighted"], c["kept"], c["kept_late"]
         if n_late or c["dormant"]:
-            sentence = (f"{n_late:,} of your {_n(kept, 'strong relation')} {'is' if n_late == 1 else 'are'} "
+            sentence = (f"{n_late:,} of your {quantity(kept, 'strong relation')} {plural(n_late, 'is', 'are')} "
                         f"past the cadence they deserve, {late:.0%} of their weight")
             if c["dormant"]:
-                sentence += (f"; {_n(c['dormant'], 'once-strong tie')} "
-                             f"{'has' if c['dormant'] == 1 else 'have'} been silent for over two years")
+                sentence += (f"; {quantity(c['dormant'], 'once-strong tie')} "
+                             f"{plural(c['dormant'], 'has', 'have')} been silent for over two years")
             sentence += f"{_worst(result)}."
             title = "Strong ties going cold" if sev >= 0.33 else "A few strong ties overdue"
         else:
-            sentence = f"All {_n(kept, 'strong relation')} have been in touch within their cadence."
+            sentence = f"All {quantity(kept, 'strong relation')} have been in touch within their cadence."
             title = "Strong ties kept warm"
         out.append(Finding("staleness", sev, title, sentence,
                            evidence={"late_weighted": late, "late_mass": s["late_mass"], "kept": kept,
@@ -280,12 +281,12 @@ def findings(result: Staleness) -> list[Finding]:
     if not np.isnan(sev):
         n, b = c["recent_connections"], c["follow_up"]
         if b:
-            sentence = (f"{b:,} of the {_n(n, 'person', 'people')} you connected with in the last "
-                        f"{FOLLOW_UP_DAYS} days ({s['follow_up']:.0%}) {'has' if b == 1 else 'have'} not been "
+            sentence = (f"{b:,} of the {quantity(n, 'person', 'people')} you connected with in the last "
+                        f"{FOLLOW_UP_DAYS} days ({s['follow_up']:.0%}) {plural(b, 'has', 'have')} not been "
                         f"met or written to since; a business card is not a relation.")
             title = "New connections not followed up"
         else:
-            sentence = f"You followed up all {_n(n, 'connection')} made in the last {FOLLOW_UP_DAYS} days."
+            sentence = f"You followed up all {quantity(n, 'connection')} made in the last {FOLLOW_UP_DAYS} days."
             title = "New connections followed up"
         out.append(Finding("follow-up", sev, title, sentence,
                            evidence={"backlog": b, "recent_connections": n, "connections": c["connections"]}))
@@ -310,8 +311,8 @@ def actions(result: Staleness) -> list[Action]:
         days, cadence = int(row["days_since_last"]), int(row["cadence"])
         priority = (0.3 + 0.6 * min(1.0, row["peak_strength"] / 0.5) * min(1.0, row["ratio"])) * boost_stale
         out.append(Action("reconnect", [row["contact"]],
-                          f"Last contact {_n(days, 'day')} ago; this tie deserves contact every "
-                          f"{_n(cadence, 'day')}.",
+                          f"Last contact {quantity(days, 'day')} ago; this tie deserves contact every "
+                          f"{quantity(cadence, 'day')}.",
                           "staleness", priority, person_ids=[pid],
                           evidence={"days_since_last": days, "cadence": cadence, "layer": row["layer"],
                                     "strength": row["strength"], "overdue": row["overdue"]}))
@@ -332,7 +333,7 @@ def actions(result: Staleness) -> list[Action]:
         chem = row["chemistry"]
         chem_factor = 0.7 if pd.isna(chem) else float(chem) / 5
         priority = (0.25 + 0.5 * fresh * chem_factor) * boost_follow
-        when = "today" if days == 0 else f"{_n(days, 'day')} ago"
+        when = "today" if days == 0 else f"{quantity(days, 'day')} ago"
         out.append(Action("follow up", [row["contact"]],
                           f"Connected {when} and not met or written to since; "
                           f"follow up while the meeting is fresh.",
@@ -341,7 +342,7 @@ def actions(result: Staleness) -> list[Action]:
     for pid, row in result.wind_down.head(3).iterrows():
         effort = int(row["effort"])
         out.append(Action("wind down", [row["contact"]],
-                          f"Marked wind-down but took {_n(effort, 'contact')} in the review window; "
+                          f"Marked wind-down but took {quantity(effort, 'contact')} in the review window; "
                           f"let this tie rest.",
                           "staleness", wind_down_priority(effort), person_ids=[pid],
                           evidence={"effort": effort}))
@@ -352,13 +353,8 @@ def _worst(result: Staleness) -> str:
     if result.cooling.empty:
         return ""
     row = result.cooling.iloc[0]
-    return (f". The most urgent: {row['contact']}, last contact {_n(int(row['days_since_last']), 'day')} ago "
-            f"against a cadence of {_n(int(row['cadence']), 'day')}")
-
-
-def _n(count: int, singular: str, plural: str | None = None) -> str:
-    """``1 day``, ``1,200 days``."""
-    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
+    return (f". The most urgent: {row['contact']}, last contact {quantity(int(row['days_since_last']), 'day')} ago "
+            f"against a cadence of {quantity(int(row['cadence']), 'day')}")
 
 
 def _boost(severity: float) -> float:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._format import whole_percent
 from ..vocab import PRIVATE_CIRCLES, RULES
 from .hints import TOLERANCE
 from .hints import as_number as _number
@@ -129,19 +130,19 @@ def vital_signs(rev) -> dict[str, object]:
     return {
         "connections": d.connections,
         "strong ties": d.strong_ties,
-        "never met (% of connections)": _pct(d.cards_share),
-        "met only once (% of those met)": _pct(d.met_once / d.met if d.met else math.nan),
-        "value received (% of all exchanged, recent)": _pct(r.received_share_recent),
-        "effort on (former) colleagues (%)": _pct(v.lock_in_old),
-        "effort on relations begun this year (%)": _pct(v.newness),
-        "strong ties' weight past cadence (%)": _pct(s.shares["late_weighted"]),
-        "connected in the last 90 days (% of connections)": _pct(
+        "never met (% of connections)": whole_percent(d.cards_share),
+        "met only once (% of those met)": whole_percent(d.met_once / d.met if d.met else math.nan),
+        "value received (% of all exchanged, recent)": whole_percent(r.received_share_recent),
+        "effort on (former) colleagues (%)": whole_percent(v.lock_in_old),
+        "effort on relations begun this year (%)": whole_percent(v.newness),
+        "strong ties' weight past cadence (%)": whole_percent(s.shares["late_weighted"]),
+        "connected in the last 90 days (% of connections)": whole_percent(
             s.counts["recent_connections"] / d.connections if d.connections else math.nan),
-        "new connections not followed up (%)": _pct(s.shares["follow_up"]),
+        "new connections not followed up (%)": whole_percent(s.shares["follow_up"]),
         "strong introductions waiting": m.distinct_strong,
-        "effort on family and friends (%)": _pct(v.family_effort),
-        "effort on low chemistry (%)": _pct(p.low_chemistry_share),
-        "effort matching the mission (%)": _pct(p.alignment),
+        "effort on family and friends (%)": whole_percent(v.family_effort),
+        "effort on low chemistry (%)": whole_percent(p.low_chemistry_share),
+        "effort matching the mission (%)": whole_percent(p.alignment),
     }
 
 
@@ -361,7 +362,3 @@ def _person(ties: pd.DataFrame, name: str) -> str | None:
 
 def _items(cell) -> set[str]:
     return {x.strip().lower() for x in str(cell or "").split(";") if x.strip()}
-
-
-def _pct(share) -> int | None:
-    return None if share is None or (isinstance(share, float) and math.isnan(share)) else round(100 * share)

@@ -7,13 +7,12 @@ module only formats and arranges.
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
 from .. import __version__
+from .._format import number, percent
 from ..analysis.timeline import monthly_ledger
 from ..vocab import RULES
 
@@ -22,20 +21,6 @@ __all__ = ["build_context", "SECTION_IDS"]
 SECTION_IDS = ["headline", "depth", "reciprocity", "staleness", "diversity", "purpose", "matchmaking",
                "actions", "questions", "data-quality"]
 _WARNINGS_SHOWN = 30
-
-
-def _num(value, digits: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return "–"
-    if isinstance(value, (int,)) or (isinstance(value, float) and digits == 0):
-        return f"{value:,.0f}"
-    return f"{value:,.{digits}f}"
-
-
-def _pct(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:.0%}"
 
 
 def _date(value) -> str:
@@ -69,11 +54,11 @@ def _table(title: str, frame: pd.DataFrame | None, columns: list[tuple], *, top:
         for column, _, kind in columns:
             value = record.get(column)
             if kind == "int":
-                row.append(_num(value))
+                row.append(number(value))
             elif kind == "float":
-                row.append(_num(value, 2))
+                row.append(number(value, 2))
             elif kind == "pct":
-                row.append(_pct(value))
+                row.append(percent(value))
             elif kind == "date":
                 row.append(_date(value))
             elif isinstance(value, (bool, np.bool_)):
@@ -113,19 +98,19 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
                                               "sentence": "The review found nothing to flag."}
     owner = net.owner
     scorecard = [
-        _metric(_num(depth.connections), "connections"),
-        _metric(_num(depth.met), "people met"),
-        _metric(_num(depth.strong_ties), "strong ties", "good" if depth.strong_ties >= 15 else "warn"),
-        _metric(_num(recip.ratio_recent, 2) if recip.ratio_recent is not None else "–",
+        _metric(number(depth.connections), "connections"),
+        _metric(number(depth.met), "people met"),
+        _metric(number(depth.strong_ties), "strong ties", "good" if depth.strong_ties >= 15 else "warn"),
+        _metric(number(recip.ratio_recent, 2) if recip.ratio_recent is not None else "–",
                 "given ÷ received (recent)",
                 "good" if recip.ratio_recent is not None and recip.ratio_recent >= 0.9 else "warn"),
-        _metric(_num(stale.counts.get("cooling", 0)), "strong ties cooling",
+        _metric(number(stale.counts.get("cooling", 0)), "strong ties cooling",
                 "warn" if stale.counts.get("cooling", 0) else "good"),
-        _metric(_pct(diverse.lock_in_old), "effort on (former) colleagues",
+        _metric(percent(diverse.lock_in_old), "effort on (former) colleagues",
                 "warn" if (diverse.lock_in_old or 0) > 0.5 else ""),
         # The same count as the matchmaking finding's sentence ("9 strong introductions are waiting").
-        _metric(_num(match.distinct_strong), "strong introductions waiting") if match.distinct_strong
-        else _metric(_num(len(match.introductions)), "introductions to make"),
+        _metric(number(match.distinct_strong), "strong introductions waiting") if match.distinct_strong
+        else _metric(number(len(match.introductions)), "introductions to make"),
     ]
 
     monthly = monthly_ledger(net.log, rev.as_of, rows=rev.rows)
@@ -137,11 +122,11 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
                  "each person on a ring by closeness (Dunbar's layers of about 5, 15, 50 and 150) and in a "
                  "sector by circle."),
         "metrics": [
-            _metric(_num(depth.active), f"active in the last {depth.window_days} days"),
-            _metric(_num(depth.circles_reached if depth.circles_reached is not None else depth.clusters_reached),
+            _metric(number(depth.active), f"active in the last {depth.window_days} days"),
+            _metric(number(depth.circles_reached if depth.circles_reached is not None else depth.clusters_reached),
                     "circles reached"),
-            _metric(_pct(depth.inner_effort_share), "effort on the inner 15"),
-            _metric(_num(depth.cards), "never met (business cards)", "warn" if depth.cards_share > 0.8 else ""),
+            _metric(percent(depth.inner_effort_share), "effort on the inner 15"),
+            _metric(number(depth.cards), "never met (business cards)", "warn" if depth.cards_share > 0.8 else ""),
             _metric(depth.quadrant or "–", "position"),
         ],
         "blocks": [
@@ -169,13 +154,13 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
     ]
     if recip.initiative is not None:
         recip_blocks.append(_text(
-            f"Initiative (LinkedIn archive): you opened {_num(initiative.get('opened_by_you'))} of "
-            f"{_num(initiative.get('conversations'))} conversations ({_pct(initiative.get('opened_share'))}); "
-            f"invitations sent {_num(initiative.get('invitations_sent'))}, received "
-            f"{_num(initiative.get('invitations_received'))}; endorsements given "
-            f"{_num(initiative.get('endorsements_given'))}, received {_num(initiative.get('endorsements_received'))}; "
-            f"recommendations given {_num(initiative.get('recommendations_given'))}, received "
-            f"{_num(initiative.get('recommendations_received'))}.", "note"))
+            f"Initiative (LinkedIn archive): you opened {number(initiative.get('opened_by_you'))} of "
+            f"{number(initiative.get('conversations'))} conversations ({percent(initiative.get('opened_share'))}); "
+            f"invitations sent {number(initiative.get('invitations_sent'))}, received "
+            f"{number(initiative.get('invitations_received'))}; endorsements given "
+            f"{number(initiative.get('endorsements_given'))}, received {number(initiative.get('endorsements_received'))}; "
+            f"recommendations given {number(initiative.get('recommendations_given'))}, received "
+            f"{number(initiative.get('recommendations_received'))}.", "note"))
         recip_blocks.append(_table("Ambassadors: people who endorse or recommend you", rev.ambassadors.table,
                                    [("contact", "contact", "text"), ("recommendations", "recommendations", "int"),
                                     ("endorsements", "endorsements", "int"), ("gave_back", "you returned it", "text")],
@@ -187,11 +172,11 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         "id": "reciprocity", "kicker": "Give at least as much as you get", "title": "Reciprocity",
         "lede": "Nobody keeps coming to meetings where the value only goes one way.",
         "metrics": [
-            _metric(_num(recip.given_total), "value given"),
-            _metric(_num(recip.received_total), "value received"),
-            _metric(_num(recip.ratio_recent, 2) if recip.ratio_recent is not None else "–",
+            _metric(number(recip.given_total), "value given"),
+            _metric(number(recip.received_total), "value received"),
+            _metric(number(recip.ratio_recent, 2) if recip.ratio_recent is not None else "–",
                     "given ÷ received, time-weighted"),
-            _metric(_num(len(recip.you_owe)), "people you owe", "warn" if len(recip.you_owe) else ""),
+            _metric(number(len(recip.you_owe)), "people you owe", "warn" if len(recip.you_owe) else ""),
         ],
         "blocks": recip_blocks + _undefined(recip.reason),
     })
@@ -208,10 +193,10 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         "lede": ("Each tie deserves contact at its own cadence: the inner layers every week or two, the outer "
                  "ones once a year (or as you set in contacts.csv)."),
         "metrics": [
-            _metric(_num(stale.counts.get("cooling", 0)), "strong ties cooling",
+            _metric(number(stale.counts.get("cooling", 0)), "strong ties cooling",
                     "bad" if stale.counts.get("cooling", 0) > 10 else "warn" if stale.counts.get("cooling") else "good"),
-            _metric(_num(stale.counts.get("dormant", 0)), "dormant ties worth reviving"),
-            _metric(_num(stale.counts.get("follow_up", 0)), "new connections not followed up",
+            _metric(number(stale.counts.get("dormant", 0)), "dormant ties worth reviving"),
+            _metric(number(stale.counts.get("follow_up", 0)), "new connections not followed up",
                     "warn" if stale.counts.get("follow_up", 0) else ""),
         ],
         "blocks": [
@@ -236,16 +221,16 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         "lede": ("Old colleagues and clients lock you into one role; keep adding new and different relations, and "
                  "keep family and close friends out of the professional network."),
         "metrics": [
-            _metric(_num(diverse.n_clusters), f"clusters ({diverse.method})"),
-            _metric(_pct(diverse.lock_in_largest), "effort in the largest cluster"),
-            _metric(_pct(diverse.lock_in_old), "effort on (former) colleagues",
+            _metric(number(diverse.n_clusters), f"clusters ({diverse.method})"),
+            _metric(percent(diverse.lock_in_largest), "effort in the largest cluster"),
+            _metric(percent(diverse.lock_in_old), "effort on (former) colleagues",
                     "warn" if (diverse.lock_in_old or 0) > 0.5 else ""),
-            _metric(_pct(diverse.newness), "effort on relations from the last year",
+            _metric(percent(diverse.newness), "effort on relations from the last year",
                     "warn" if (diverse.newness or 0) < 0.1 else ""),
-            _metric(_pct(diverse.family_effort), "effort on family and friends",
+            _metric(percent(diverse.family_effort), "effort on family and friends",
                     "warn" if (diverse.family_effort or 0) > 0.1 else ""),
-            _metric(_num(diverse.blau_effort, 2), "Blau index of effort"),
-            _metric(_num(diverse.ei_index, 2), "E-I index"),
+            _metric(number(diverse.blau_effort, 2), "Blau index of effort"),
+            _metric(number(diverse.ei_index, 2), "E-I index"),
         ],
         "blocks": [
             _text(diverse.method_reason),
@@ -258,9 +243,9 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         "lede": ("Why do you network: sales, a job, learning, lobbying? And with whom do you want to? "
                  "Good chemistry is what lets you open up."),
         "metrics": [
-            _metric(_pct(purpose.alignment), "effort matching your mission"),
-            _metric(_pct(purpose.unstated_share), "effort with no purpose stated"),
-            _metric(_pct(purpose.low_chemistry_share), "effort on low chemistry",
+            _metric(percent(purpose.alignment), "effort matching your mission"),
+            _metric(percent(purpose.unstated_share), "effort with no purpose stated"),
+            _metric(percent(purpose.low_chemistry_share), "effort on low chemistry",
                     "warn" if (purpose.low_chemistry_share or 0) > 0.15 else ""),
         ],
         "blocks": [
@@ -276,10 +261,10 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         "lede": ("The strongest networkers bring the right people together, and earn a debt of gratitude that "
                  "everyone wants to repay."),
         "metrics": [
-            _metric(_num(match.constraint, 2), "Burt's constraint (lower = more brokerage)"),
-            _metric(_num(match.effective_size, 1), "effective size"),
-            _metric(_num(match.alter_ties), "ties among your closest"),
-            _metric(_num(len(match.introductions)), "introductions to make"),
+            _metric(number(match.constraint, 2), "Burt's constraint (lower = more brokerage)"),
+            _metric(number(match.effective_size, 1), "effective size"),
+            _metric(number(match.alter_ties), "ties among your closest"),
+            _metric(number(len(match.introductions)), "introductions to make"),
         ],
         "blocks": [
             *_undefined(match.brokerage_reason),
@@ -294,10 +279,10 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
     warnings = rev.data_quality["warnings"]
     quality = {
         "metrics": [
-            _metric(_num(net.hidden_members), "hidden or deleted members"),
-            _metric(_num(len(rev.data_quality["off_linkedin"])), "people off LinkedIn"),
-            _metric(_num(rev.data_quality["future_rows"]), "log rows after the review date"),
-            _metric(_num(len(warnings)), "warnings", "warn" if warnings else ""),
+            _metric(number(net.hidden_members), "hidden or deleted members"),
+            _metric(number(len(rev.data_quality["off_linkedin"])), "people off LinkedIn"),
+            _metric(number(rev.data_quality["future_rows"]), "log rows after the review date"),
+            _metric(number(len(warnings)), "warnings", "warn" if warnings else ""),
         ],
         "sources": rev.data_quality["sources"],
         "missing": rev.data_quality["missing"],
@@ -310,7 +295,7 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         {"id": "data-quality", "title": "Data quality"}]
     return {
         "title": title or (f"{owner}'s network" if owner else "Your professional network"),
-        "lede": (f"{_num(depth.connections)} connections, {_num(len(net.log))} logged interactions. "
+        "lede": (f"{number(depth.connections)} connections, {number(len(net.log))} logged interactions. "
                  "A strategic review: breadth and depth, give and take, upkeep, renewal, purpose, matchmaking."),
         "as_of": rev.as_of.isoformat(),
         "owner": owner,

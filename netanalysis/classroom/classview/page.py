@@ -6,11 +6,10 @@ and loads nothing from anywhere.  Hand-ins are named by their ids only.
 """
 from __future__ import annotations
 
-import math
-
 from markupsafe import Markup
 
 from ... import __version__
+from ..._format import number, percent
 
 __all__ = ["build_context", "render", "SECTION_IDS", "RULE_ADVICE"]
 
@@ -31,16 +30,6 @@ RULE_ADVICE = {
 }
 
 
-def _num(value, digits: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:,.{digits}f}"
-
-
-def _pct(value) -> str:
-    return "–" if value is None else f"{value:.0%}"
-
-
 def _figure(fig, div_id: str) -> Markup:
     from ...plots import figure_to_html
 
@@ -57,10 +46,10 @@ def build_context(summary) -> dict:
     common = diagnoses[0] if diagnoses else None
     metrics = [
         {"value": f"{len(readable)} of {len(summary.students)}", "label": "hand-ins read", "tone": ""},
-        {"value": _num(medians["connections"]), "label": "median connections", "tone": ""},
-        {"value": _num(medians["strong_ties"]), "label": "median strong ties", "tone": ""},
-        {"value": _num(medians["ratio_recent"], 2), "label": "median given ÷ received", "tone": ""},
-        {"value": _num(medians["cooling"]), "label": "median strong ties cooling", "tone": ""},
+        {"value": number(medians["connections"]), "label": "median connections", "tone": ""},
+        {"value": number(medians["strong_ties"]), "label": "median strong ties", "tone": ""},
+        {"value": number(medians["ratio_recent"], 2), "label": "median given ÷ received", "tone": ""},
+        {"value": number(medians["cooling"]), "label": "median strong ties cooling", "tone": ""},
         {"value": common["rule"] if common else "–", "label": "most common headline", "tone": ""},
     ]
     if summary.unreadable:
@@ -72,9 +61,9 @@ def build_context(summary) -> dict:
         students.append({
             "id": s.id, "source": s.source,
             "as_of": s.as_of or "–", "as_of_differs": bool(s.as_of and s.as_of != summary.as_of.isoformat()),
-            "cells": [_num(s.connections), _num(s.met), _num(s.strong_ties), _num(s.breadth, 2), _num(s.depth, 2),
-                      s.quadrant or "–", _num(s.ratio_recent, 2), _num(s.cooling), _num(s.follow_up),
-                      _pct(s.lock_in_old), _pct(s.newness), _pct(s.family_effort), s.headline_rule or "–"],
+            "cells": [number(s.connections), number(s.met), number(s.strong_ties), number(s.breadth, 2), number(s.depth, 2),
+                      s.quadrant or "–", number(s.ratio_recent, 2), number(s.cooling), number(s.follow_up),
+                      percent(s.lock_in_old), percent(s.newness), percent(s.family_effort), s.headline_rule or "–"],
         })
     quadrants = [{"quadrant": q, "count": n} for q, n in summary.quadrants().items()]
     return {
@@ -83,7 +72,7 @@ def build_context(summary) -> dict:
         "version": __version__,
         "metrics": metrics,
         "diagnoses": [{"rule": d["rule"], "advice": RULE_ADVICE.get(d["rule"], ""), "count": d["count"],
-                       "share": _pct(d["share"]), "students": ", ".join(d["students"])} for d in diagnoses],
+                       "share": percent(d["share"]), "students": ", ".join(d["students"])} for d in diagnoses],
         "quadrants": quadrants,
         "figures": {
             "diagnoses": _figure(figures.diagnoses_figure(diagnoses), "fig-class-diagnoses"),
