@@ -10,9 +10,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-__all__ = ["main", "build_parser", "COMMANDS"]
+__all__ = ["main", "build_parser"]
 
-COMMANDS = ("report", "contacts", "check", "sample", "anonymize", "class")
 EXIT_INPUT = 1
 
 

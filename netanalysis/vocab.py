@@ -34,7 +34,7 @@ PRIVATE_CIRCLES = ("family", "friend")
 #: Circles that make up the "old network" (seed: don't get stuck in it).
 OLD_CIRCLES = ("colleague", "former-colleague")
 
-#: Findings vocabulary (DESIGN.md, Commands): one rule per piece of advice.
+#: The rules of the findings: one per piece of the seed essays' advice (``Finding.rule``).
 RULES = ("purpose", "chemistry", "reciprocity", "depth", "renewal", "family",
          "staleness", "follow-up", "matchmaking")
 #: Action verbs.

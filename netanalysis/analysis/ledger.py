@@ -1,8 +1,10 @@
 """The per-contact table: one row per real connection and per person off LinkedIn.
 
-Columns (DESIGN.md, Commands): ``contact, first_name, last_name, url, email,
-company, position, connected_on, interactions, last_contact,
-days_since_last, given, received`` and more, as of a date.
+Columns, as the ``contacts`` command writes them: ``contact, first_name,
+last_name, url, email, company, position, connected_on, interactions,
+last_contact, days_since_last, given, received, on_linkedin, circle,
+chemistry, cadence_days, status``, then the review's own columns (strength,
+layer, cluster, ...), as of a date.
 
 Formulas, over the log rows of the contact dated on or before ``as_of``:
 
@@ -19,10 +21,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-__all__ = ["ledger", "BASE_COLUMNS"]
-
-BASE_COLUMNS = ["contact", "first_name", "last_name", "url", "email", "company", "position",
-                "connected_on", "interactions", "last_contact", "days_since_last", "given", "received"]
+__all__ = ["as_timestamp", "log_until", "ledger", "contacts_table", "explode_codes"]
 
 
 def as_timestamp(as_of: dt.date | str | pd.Timestamp) -> pd.Timestamp:
@@ -84,10 +83,39 @@ def contacts_table(net, as_of, *, extra: pd.DataFrame | None = None,
                    rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """The per-contact table of ``net`` as of ``as_of`` (plain values, ready for CSV).
 
-    ``extra`` (index ``person_id``) adds columns computed by the review
-    (strength, layer, cluster, ...).  Dates are ISO strings, empty if unknown.
     The ledger columns follow the formulas in the module docstring (see
     :func:`ledger` for a worked example).
+
+    Parameters
+    ----------
+    net : Network
+        From :func:`netanalysis.load` (reads ``people`` and ``log``).
+    as_of : date, Timestamp or str
+        The review date; log rows after it do not count.
+    extra : DataFrame, optional
+        Columns computed by the review (index ``person_id``: strength, layer,
+        cluster, ...), joined on the right; :attr:`netanalysis.Review.contacts`
+        is this table with them.
+    rows : DataFrame, optional
+        ``net.log`` already cut to ``as_of`` (:func:`log_until`); by default
+        the log is cut here.
+
+    Returns
+    -------
+    DataFrame
+        Index ``person_id``, one row per connection and per person off
+        LinkedIn, the columns in the module docstring; dates are ISO strings,
+        empty if unknown.
+
+    Examples
+    --------
+    >>> import netanalysis
+    >>> net = netanalysis.load(netanalysis.bundled_sample())
+    >>> table = contacts_table(net, "2026-11-01")
+    >>> table.shape
+    (795, 18)
+    >>> table.loc[table["interactions"].idxmax(), ["contact", "interactions", "given", "received"]].to_dict()
+    {'contact': 'Emily Smith', 'interactions': 73, 'given': 0, 'received': 186}
     """
     stamp = as_timestamp(as_of)
     people = net.people

@@ -105,6 +105,13 @@ def tie_table(net, as_of, *, half_life_days: float | None = None, window_days: i
         ``net.log`` already cut to ``as_of`` (:func:`~netanalysis.analysis.ledger.log_until`),
         as :func:`netanalysis.review` passes it; by default the log is cut here.
 
+    Returns
+    -------
+    DataFrame
+        Index ``person_id``, the columns listed in the module docstring
+        (ledger, ``effort``, ``strength``, ``peak_strength``, ``two_way``,
+        ``layer``, and with an archive the evidence columns).
+
     Examples
     --------
     >>> import pandas as pd

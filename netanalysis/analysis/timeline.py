@@ -12,8 +12,9 @@ For the months ``m`` from ``M0 = month(as_of) - (months - 1)`` to
 
 Every month of the window is present, with zeros when nothing was logged.
 The current month is partial (up to ``as_of``); rows after ``as_of`` are
-ignored, so the table can be replayed as of any day.  As everywhere else,
-``mutual`` rows count in neither ledger (DESIGN.md, "Commands").
+ignored, so the table can be replayed as of any day.  As everywhere else
+(the per-contact table's ``given`` and ``received``), ``mutual`` rows count in
+neither ledger: they have their own column.
 """
 from __future__ import annotations
 

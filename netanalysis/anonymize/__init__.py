@@ -114,6 +114,20 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
         not empty (without ``force``).
     InputError
         The inputs have errors.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, netanalysis
+    >>> from netanalysis.io.inputs import resolve_inputs
+    >>> from netanalysis.sample import write_sample
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = write_sample(tmp / "mine", "student", seed=1)
+    >>> mapping = {}
+    >>> written = anonymize_inputs(resolve_inputs(tmp / "mine"), tmp / "hand-in", salt="s", mapping=mapping)
+    >>> len(written), netanalysis.load(tmp / "hand-in").owner.startswith("Person ")
+    (11, True)
+    >>> len(mapping) == len(netanalysis.load(tmp / "mine").people)
+    True
     """
     from ..model import load_inputs
     from .writers import read_extras, write_network

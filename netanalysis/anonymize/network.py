@@ -100,6 +100,10 @@ def pseudonymise_network(net, *, salt: str | None = None, keep_notes: bool = Fal
     Returns
     -------
     Network
+        A copy with pseudonyms for every name and profile URL, e-mails and
+        member ids emptied, free text dropped (or scrubbed with
+        ``keep_notes``); dates, values, circles and the other fields the review
+        reads are kept, so its review gives the same numbers.
 
     Examples
     --------

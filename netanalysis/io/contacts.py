@@ -35,13 +35,32 @@ _OPTIONAL["cadencedays"] = "cadence_days"
 
 def read_contacts(path: str | Path | bytes, *, display: str | None = None,
                   problems: Problems | None = None) -> pd.DataFrame:
-    """Read ``contacts.csv`` annotations.
+    """Read ``contacts.csv``: the user's annotations, one row per person.
+
+    Parameters
+    ----------
+    path : path or bytes
+        ``contacts.csv`` (never written to).  Only ``contact`` is required;
+        the other columns may be missing or empty.
+    display : str, optional
+        The name used in messages (default: the file's name).
+    problems : Problems, optional
+        Collect problems here and return what could be read; without it an
+        :class:`~netanalysis.errors.InputError` is raised if any error was found
+        (an empty contact, a person listed twice, a chemistry outside 1-5, an
+        unknown status, ...).
+
+    Returns
+    -------
+    DataFrame
+        The columns listed in the module docstring, one row per line of the
+        file; circles, offers and needs lower-cased.
 
     Examples
     --------
-    >>> df = read_contacts(b"contact,circle,chemistry\\nAnn Lee,Client,4\\n")
-    >>> df.loc[0, "circle"], int(df.loc[0, "chemistry"])
-    ('client', 4)
+    >>> df = read_contacts(b"contact,circle,chemistry,offers\\nAnn Lee,Client,4,Python; Hiring\\n")
+    >>> df.loc[0, "circle"], int(df.loc[0, "chemistry"]), df.loc[0, "offers"]
+    ('client', 4, 'python;hiring')
     """
     display = display or (Path(path).name if not isinstance(path, bytes) else "contacts.csv")
     own = problems is None

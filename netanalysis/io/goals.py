@@ -51,10 +51,28 @@ _REVIEW_KEYS = {
 
 def read_goals(path: str | Path | bytes, *, display: str | None = None,
                problems: Problems | None = None) -> Goals:
-    """Read ``goals.toml``.
+    """Read ``goals.toml``: the mission, the purpose targets and the review's settings.
 
     Purpose targets may be shares (0.4) or percentages (40); they are scaled to
     sum to 1.
+
+    Parameters
+    ----------
+    path : path or bytes
+        ``goals.toml`` (never written to).
+    display : str, optional
+        The name used in messages (default: the file's name).
+    problems : Problems, optional
+        Collect problems here and return what could be read (the defaults,
+        when anything is wrong); without it an
+        :class:`~netanalysis.errors.InputError` is raised if any error was found.
+
+    Returns
+    -------
+    Goals
+        ``statement``, ``purposes`` (targets summing to 1), ``window_days``,
+        ``half_life_days``, ``actions_per_week``, ``trusted_strength``, and
+        ``given=True``.
 
     Examples
     --------

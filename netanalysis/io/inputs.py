@@ -1,9 +1,10 @@
 """Where the inputs are: flags, one folder, or a LinkedIn archive (folder or zip).
 
-Every command takes its inputs the same way (DESIGN.md, Commands):
-``--connections``, ``--interactions``, ``--contacts``, ``--goals``,
-``--archive DIR|ZIP``, or one positional folder holding them by their usual
-names.  File names are matched without regard to case.
+Every command takes its inputs the same way: ``--connections``,
+``--interactions``, ``--contacts``, ``--goals``, ``--archive DIR|ZIP``, or one
+positional folder holding them by their usual names (:data:`USUAL_NAMES`, and
+the archive's files, :data:`ARCHIVE_NAMES`); explicit files win over the
+folder's.  File names are matched without regard to case.
 """
 from __future__ import annotations
 

@@ -1,6 +1,11 @@
 """Reader for the user's interaction log, ``interactions.csv``.
 
-One row per interaction (see DESIGN.md, "The interaction log").  Dates are ISO
+One row per interaction, written by the user in a spreadsheet: when
+(``date``), with whom (``contact``: a name as on LinkedIn, a profile URL, or
+someone off LinkedIn), what (``kind``), which way the value went
+(``direction``: ``gave``, ``received`` or ``mutual``) and, optionally, how much
+it was worth (``value`` 1-5), what for (``purpose``), how (``channel``), who
+else was there (``with``) and ``notes``.  Dates are ISO
 (``2026-03-14``) or day-first numeric (``14-03-2026``, ``14.03.2026``,
 ``14/03/2026``); month-first (``03/14/2026``) is never guessed and is an error.
 ``value`` and ``channel`` default by ``kind`` (:data:`netanalysis.vocab.KINDS`).

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from anyascii import anyascii
 
-__all__ = ["clean_text", "match_key", "profile_slug", "profile_url", "is_email"]
+__all__ = ["clean_text", "match_key", "profile_slug", "profile_url", "looks_like_url"]
 
 _INVISIBLE = dict.fromkeys(
     [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D,
@@ -24,7 +24,6 @@ _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"(?:^|/)in/([^/?#\s]+)", re.IGNORECASE)
 _PLAIN_URL = re.compile(r"https://www\.linkedin\.com/in/([A-Za-z0-9_-]+)/?")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class _KeyChars(dict):
@@ -122,8 +121,3 @@ def profile_url(url: str) -> str:
 def looks_like_url(value: str) -> bool:
     """True if a ``contact`` cell is a LinkedIn profile URL rather than a name."""
     return "linkedin.com/in/" in value.lower() or value.lower().startswith("/in/")
-
-
-def is_email(value: str) -> bool:
-    """True for a plausible e-mail address (``urn:li:member:…`` is not one)."""
-    return bool(_EMAIL.match(value or ""))

@@ -41,6 +41,19 @@ def load(folder: str | Path | None = None, *, connections=None, interactions=Non
         Collect every problem here and return what loaded instead of raising
         (used by ``check``).
 
+    Returns
+    -------
+    Network
+        ``people`` (one row per connection and per person off LinkedIn), the
+        ``log`` matched to them, ``goals``, the ``archive`` if given, the
+        ``owner`` and the warnings in ``problems``; no date applied yet.
+
+    Raises
+    ------
+    InputError
+        Without ``problems``, when any input has an error (every problem is
+        listed; ``python -m netanalysis check`` prints them one per line).
+
     Examples
     --------
     >>> from netanalysis.sample import write_sample

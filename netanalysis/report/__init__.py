@@ -10,7 +10,39 @@ __all__ = ["render_report", "write_report"]
 
 
 def render_report(rev, net, *, show_emails: bool = False, title: str | None = None) -> str:
-    """The review as one HTML page (a string)."""
+    """The review as one self-contained HTML page (a string).
+
+    The review's plain summary becomes a context of formatted values
+    (:func:`~netanalysis.report.context.build_context`), which one Jinja
+    template turns into the page; plotly.js and the stylesheet are inlined and
+    a Content-Security-Policy forbids loading anything, so the page opens
+    offline.
+
+    Parameters
+    ----------
+    rev : Review
+        From :func:`netanalysis.review`.
+    net : Network
+        The network reviewed (for the owner, the e-mail addresses and the
+        data-quality section).
+    show_emails : bool
+        Show e-mail addresses (hidden by default).
+    title : str, optional
+        The page's title (default: "<owner>'s network").
+
+    Returns
+    -------
+    str
+        The HTML page.
+
+    Examples
+    --------
+    >>> import netanalysis
+    >>> net = netanalysis.load(netanalysis.bundled_sample())
+    >>> html = render_report(netanalysis.review(net, as_of="2026-11-01"), net)
+    >>> html.startswith("<!DOCTYPE html>"), 'id="matchmaking"' in html, 'src="http' in html
+    (True, True, False)
+    """
     from .context import build_context
     from .render import render_html
 
@@ -20,6 +52,37 @@ def render_report(rev, net, *, show_emails: bool = False, title: str | None = No
 
 def write_report(rev, net, output: str | Path, *, show_emails: bool = False, title: str | None = None,
                  inputs: dict | None = None) -> Path:
-    """Render and write atomically (a temporary file beside ``output``, then rename)."""
+    """Render the review (:func:`render_report`) and write it to ``output``.
+
+    The file is written atomically: a temporary file beside ``output``, then
+    renamed over it, so a failure leaves any previous report untouched.
+
+    Parameters
+    ----------
+    rev : Review
+        From :func:`netanalysis.review`.
+    net : Network
+        The network reviewed.
+    output : path
+        The HTML file to write (its folder is created if needed).
+    show_emails, title
+        As for :func:`render_report`.
+    inputs : dict, optional
+        The input files (``Inputs.given()``), which ``output`` may never be.
+
+    Returns
+    -------
+    pathlib.Path
+        ``output``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, netanalysis
+    >>> net = netanalysis.load(netanalysis.bundled_sample())
+    >>> rev = netanalysis.review(net, as_of="2026-11-01")
+    >>> path = write_report(rev, net, pathlib.Path(tempfile.mkdtemp()) / "review.html")
+    >>> path.name, path.stat().st_size > 1_000_000
+    ('review.html', True)
+    """
     html = render_report(rev, net, show_emails=show_emails, title=title)
     return write_atomic(output, html, inputs=inputs)

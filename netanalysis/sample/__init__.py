@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import NetanalysisError
+from ..io.write import write_atomic
 from ._archive import archive_files
 from ._log import contacts_csv, goals_toml, interactions_csv, make_subjects
 from ._people import connections_csv, make_people
@@ -106,6 +107,15 @@ def write_sample(directory, persona: str = DEFAULT_PERSONA, *, connections: int 
     The directory is created if needed.  Nothing is written if any file would
     be overwritten, unless ``force`` is true.  Files are UTF-8 with LF line ends.
 
+    Parameters
+    ----------
+    directory : path
+        The folder to write.
+    persona, connections, interactions, messages, seed, as_of
+        As for :func:`generate`.
+    force : bool
+        Replace files already there.
+
     Returns
     -------
     list of pathlib.Path
@@ -136,7 +146,7 @@ def write_sample(directory, persona: str = DEFAULT_PERSONA, *, connections: int 
             "Fix: choose an empty folder, or pass --force (force=True) to replace them")
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in zip(paths, files.values()):
-        path.write_bytes(text.encode("utf-8"))
+        write_atomic(path, text)
     return paths
 
 

@@ -199,10 +199,10 @@ def read_archive(path: str | Path, *, problems: Problems | None = None) -> Archi
 
     Parameters
     ----------
-    path
+    path : path
         The unzipped archive folder (or any folder holding the files, also in a
         subfolder) or the ``.zip`` LinkedIn sent.
-    problems
+    problems : Problems, optional
         Collector to append problems to.  Without one, :class:`InputError` is
         raised at the end if any error was recorded; with one, whatever could
         be loaded is returned.
@@ -210,6 +210,17 @@ def read_archive(path: str | Path, *, problems: Problems | None = None) -> Archi
     Returns
     -------
     Archive
+        The owner, the files used, and one table per kind of evidence
+        (``None`` when its file is absent or unreadable).
+
+    Examples
+    --------
+    >>> import netanalysis
+    >>> archive = read_archive(netanalysis.bundled_sample())
+    >>> archive.owner, archive.owner_source, len(archive.messages)
+    ('Mette Kjær Andersen', 'Profile.csv', 579)
+    >>> sorted(archive.dropped)
+    ['endorsements not accepted', 'message drafts', 'sponsored messages']
     """
     local = problems if problems is not None else Problems()
     archive = Archive()
