@@ -38,4 +38,4 @@ OLD_CIRCLES = ("colleague", "former-colleague")
 RULES = ("purpose", "chemistry", "reciprocity", "depth", "renewal", "family",
          "staleness", "follow-up", "matchmaking")
 #: Action verbs.
-VERBS = ("reconnect", "give back", "follow up", "introduce", "thank", "wind down")
+VERBS = ("reconnect", "give back", "ask", "follow up", "introduce", "thank", "wind down")

@@ -7,11 +7,13 @@ time.  Everything is read from the tie table (:mod:`netanalysis.analysis.ties`).
 Counts
 ------
 ``connections`` (on LinkedIn), ``people`` (all, off LinkedIn too), ``met``
-(``interactions > 0``), ``met_once`` (exactly one logged interaction), ``active``
-(``effort > 0``: contact within the review window), ``circles_reached`` and
-``clusters_reached`` (distinct non-empty ``circle`` / ``cluster`` among the
-active), ``strong_ties`` (``strength >= goals.trusted_strength``; strong ties in
-Granovetter's 1973 sense: time, intensity, intimacy and reciprocity).
+(in touch on at least one day, by any evidence: ``contact_days > 0``),
+``met_once`` (in touch on exactly one day), ``active`` (``effort > 0``: in
+touch within the review window), ``circles_reached`` and ``clusters_reached``
+(distinct non-empty ``circle`` / ``cluster`` among the active),
+``strong_ties`` (the state ``strong``: ``strength >= goals.trusted_strength``;
+strong ties in Granovetter's 1973 sense: time, intensity, intimacy and
+reciprocity).
 
 Layers (Dunbar): members of each layer 1-5 of the tie table against the
 expected 5, 10, 35 and 100 (cumulative 5/15/50/150; Zhou, Sornette, Hill &
@@ -19,7 +21,7 @@ Dunbar 2005), their effort and share of effort::
 
     inner_effort_share = effort in layers 1-2 / total effort      (NaN if no effort)
 
-Business cards: connections never met (``on_linkedin`` and no interaction), by
+Business cards: connections never met (``on_linkedin`` and no evidence of contact), by
 age of ``connected_on``: < 1 year, 1-3, 3-10, > 10 years, unknown date.
 
 Scores (0-1)
@@ -38,17 +40,19 @@ shallow (0.47 · 0.67 = 0.31).  Quadrant: broad if ``breadth >= 0.5``, deep
 if ``depth >= 0.5``: "broad and deep", "broad and shallow", "deep and narrow",
 "narrow and shallow".
 
-Severity of ``depth``
----------------------
-"Broad and shallow" is many cards and thin relations::
+Severity of ``depth`` (reach × distance)
+----------------------------------------
+"Broad and shallow" is effort spread over thin relations while the core of
+trusted ties is missing::
 
-    R = clip(log10(connections / max(strong_ties, 1)) / log10(300), 0, 1)  (300 connections per strong tie -> 1)
-    O = met_once / met                                            (one coffee is not a relation)
-    P = clip(log10(cards / met) / log10(20), 0, 1)                (20 never-met cards per met person -> 1)
-    severity = (0.3·R + 0.4·O + 0.3·P) · min(1, connections / 150)
+    reach     E = effort on ties that are not strong / all effort   (share of the days in touch)
+    distance  1 - St                                                 (St = min(1, strong_ties / 15))
+    severity  = E · (1 - St) · min(1, connections / 150)
 
 The last factor leaves small networks (below Dunbar's 150) out of the
-"collector" diagnosis.  No finding without a log (nobody met).
+"collector" diagnosis; the pile of never-met cards alone is not a problem
+(every LinkedIn network has one) and is shown, not scored.  No finding
+without any contact in the window.
 
 References
 ----------
@@ -68,8 +72,8 @@ import pandas as pd
 
 from .._format import quantity
 from .ledger import as_timestamp
-from .result import Action, Finding, Result
-from .ties import LAYER_NAMES
+from .result import HIGH_FROM, Action, Finding, Result, finding_tone, plan_priority
+from .state import LAYER_NAMES
 
 __all__ = ["Depth", "breadth_depth", "findings", "actions", "EXPECTED_LAYER_SIZES", "CARD_BANDS"]
 
@@ -142,16 +146,17 @@ def breadth_depth(ties: pd.DataFrame, *, goals, as_of) -> Depth:
     trusted = float(goals.trusted_strength)
     reason: dict[str, str] = {}
     on = ties["on_linkedin"].astype(bool)
-    met_mask = ties["interactions"] > 0
+    days = ties["contact_days"] if "contact_days" in ties else ties["interactions"]
+    met_mask = days > 0
     active_mask = ties["effort"] > 0
-    strong_mask = ties["strength"].astype(float) >= trusted
+    strong_mask = ties["strong"].astype(bool) if "strong" in ties else ties["strength"].astype(float) >= trusted
     connections, people = int(on.sum()), len(ties)
     met, active, strong = int(met_mask.sum()), int(active_mask.sum()), int(strong_mask.sum())
-    met_once = int((ties["interactions"] == 1).sum())
+    met_once = int((days == 1).sum())
     if people == 0:
         reason["all"] = "the tie table is empty"
     elif met == 0:
-        reason["depth"] = "no interaction log: nobody is met, so depth and layers are undefined"
+        reason["depth"] = "no evidence of contact with anyone, so depth and layers are undefined"
 
     circles = _reached(ties, "circle", active_mask)
     clusters = _reached(ties, "cluster", active_mask)
@@ -183,13 +188,14 @@ def breadth_depth(ties: pd.DataFrame, *, goals, as_of) -> Depth:
     severity = np.nan
     if met and not connections:
         reason["severity"] = "no LinkedIn connections: the pile of business cards is undefined"
-    if met and connections:
-        severity = ((0.3 * parts["R"] + 0.4 * parts["O"] + 0.3 * parts["P"])
-                    * min(1.0, connections / 150))
+    thin = float(ties.loc[~strong_mask, "effort"].sum()) / total_effort if total_effort else np.nan
+    parts["E"] = thin
+    if met and connections and total_effort:
+        severity = thin * (1.0 - parts["St"]) * min(1.0, connections / 150)
 
     status = ties["status"].fillna("") if "status" in ties else pd.Series("", index=ties.index)
     chem = ties["chemistry"].astype("Float64") if "chemistry" in ties else pd.Series(np.nan, index=ties.index)
-    promising = (ties["interactions"] == 1) & (chem >= 4).fillna(False) & ~strong_mask & status.ne("wind-down")
+    promising = (days == 1) & (chem >= 4).fillna(False) & ~strong_mask & status.ne("wind-down")
     candidates = ties[promising].assign(_chem=chem[promising])
     sort = ["_chem", "last_contact"] if "last_contact" in candidates else ["_chem"]
     candidates = candidates.sort_values(sort, ascending=False, kind="stable").head(5)
@@ -205,36 +211,40 @@ def breadth_depth(ties: pd.DataFrame, *, goals, as_of) -> Depth:
 
 
 def findings(result: Depth) -> list[Finding]:
-    """The ``depth`` finding (none without a log or without connections)."""
+    """The ``depth`` finding (none without contact in the window or without connections).
+
+    The title follows the tone of the severity (:func:`~netanalysis.analysis.result.finding_tone`):
+    a problem names the pile of cards, a compliment the quadrant.
+    """
     if np.isnan(result.severity):
         return []
     r = result
-    once = r.met_once / r.met
-    sentence = (f"You have {r.connections:,} connections but only {quantity(r.strong_ties, 'strong tie')}: "
-                f"{r.strong_share:.1%}. ")
-    sentence += (f"{r.cards:,} connections ({r.cards_share:.0%}) you have never met, and "
-                 f"{once:.0%} of the {r.met:,} people you did meet you met only once.")
-    if r.severity >= 0.5:
-        title = "A pile of business cards"
-    elif r.severity >= 0.33:
-        title = "Broad more than deep"
+    thin = r.parts.get("E", np.nan)
+    tone = finding_tone(r.severity)
+    if tone == "problem":
+        title = "A pile of business cards" if r.severity >= HIGH_FROM else "Broad more than deep"
+        sentence = (f"You have {r.connections:,} connections but only {quantity(r.strong_ties, 'strong tie')}, "
+                    f"and {thin:.0%} of your days in touch in the last {r.window_days:,} days went to people who "
+                    f"are not (yet) strong ties; {r.cards:,} connections ({r.cards_share:.0%}) you have never met. "
+                    f"A deep network has a core of about 15 strong ties that gets most of the effort.")
     else:
-        title = r.quadrant.capitalize() if r.quadrant else "Breadth and depth"
+        title = (r.quadrant.capitalize() if r.quadrant and tone == "good" else
+                 "Depth could grow" if tone == "note" else "Breadth and depth")
         sentence = (f"{quantity(r.strong_ties, 'strong tie')} among the {r.met:,} "
-                    f"people you have met, {r.active:,} of them in touch in the last {r.window_days:,} days"
+                    f"people you have been in touch with, {r.active:,} of them in the last {r.window_days:,} days"
                     f"{'; the network is ' + r.quadrant if r.quadrant else ''}.")
     return [Finding("depth", r.severity, title, sentence,
                     evidence={"connections": r.connections, "strong_ties": r.strong_ties, "met": r.met,
                               "met_once": r.met_once, "cards": r.cards, "active": r.active,
-                              "breadth": r.breadth, "depth": r.depth, "quadrant": r.quadrant,
-                              "parts": r.parts})]
+                              "thin_effort_share": thin, "breadth": r.breadth, "depth": r.depth,
+                              "quadrant": r.quadrant, "parts": r.parts})]
 
 
 def actions(result: Depth) -> list[Action]:
     """``reconnect`` with up to 3 people met once with chemistry 4-5: deepen before widening.
 
-    Not strong, not ``wind-down``; highest chemistry, then latest contact first.
-    ``priority = (0.3 + 0.1 · (chemistry - 3)) · (0.4 + 0.6 · severity)``.
+    Not strong, not ``wind-down``; highest chemistry, then latest contact first;
+    :func:`~netanalysis.analysis.result.plan_priority` with urgency ``(chemistry - 3) / 2``.
     """
     out: list[Action] = []
     frame = result._candidates
@@ -244,12 +254,11 @@ def actions(result: Depth) -> list[Action]:
         chem = int(row["_chem"])
         when = row.get("last_contact")
         when = f" ({when:%Y-%m-%d})" if isinstance(when, pd.Timestamp) and not pd.isna(when) else ""
-        priority = (0.3 + 0.1 * (chem - 3)) * (0.4 + 0.6 * result.severity)
         out.append(Action("reconnect", [row["contact"]],
                           f"Met once{when} and rated chemistry {chem}/5; one coffee is not a relation, "
                           f"so suggest a second meeting.",
-                          "depth", priority, person_ids=[pid],
-                          evidence={"interactions": 1, "chemistry": chem, "strength": row["strength"]}))
+                          "depth", plan_priority(result.severity, (chem - 3) / 2), person_ids=[pid],
+                          evidence={"days_in_touch": 1, "chemistry": chem, "strength": row["strength"]}))
     return out
 
 
@@ -301,9 +310,7 @@ def _parts(connections, active, circles, strong, inner, met, met_once, cards) ->
         "Ci": min(1.0, circles / 6) if circles is not None else np.nan,
         "St": min(1.0, strong / 15),
         "In": min(1.0, inner / 0.5) if not np.isnan(inner) else np.nan,
-        "R": logscale(connections / max(strong, 1), 1, 300) if connections else np.nan,
         "O": met_once / met if met else np.nan,
-        "P": logscale(cards / met, 1, 20) if met else np.nan,
     }
 
 

@@ -7,47 +7,50 @@ they spot who can cover whose needs, and earn a debt of gratitude.
 Brokerage (Burt)
 ----------------
 Computed on the *active network*: ``"me"`` plus the contacts in Dunbar layers
-1-4 (the <= 150 strongest met contacts).  Burt's measures come from
+1-4 (the <= 150 ties in touch often enough).  Burt's measures come from
 name-generator networks of a person's close contacts; over thousands of
 never-met connections every connection would look like a structural hole.
-With ``p_ij`` the share of ``i``'s tie weight (ego edges: strength; contact
-edges: pieces of evidence) that goes to ``j``::
-
-    constraint(me)     = Σ_j (p_mj + Σ_q p_mq · p_qj)²          (Burt 1992, 2004)
-    effective_size(me) = Σ_j (1 - Σ_q p_mq · m_jq)              (m_jq = w_jq / max_k w_jk)
-    efficiency         = effective_size / number of contacts
-    density            = alter ties / (n · (n - 1) / 2)
-
-(unweighted, effective size is Borgatti's ``n - 2t/n``.)  Low constraint and
-an effective size close to ``n`` mean many structural holes to bridge.  When
-the active network has no ties between contacts the measures say nothing about
-brokerage: they are ``nan`` with ``brokerage_reason``.
+The measures, their formulas and why they are computed here rather than with
+networkx are in :mod:`netanalysis.analysis.brokerage` (ego edges weigh their
+strength, contact edges ``min(1, 0.5 · pieces of evidence)``); ``density =
+alter ties / (n · (n - 1) / 2)``.  When the active network has no ties
+between contacts the measures say nothing about brokerage: they are ``nan``
+with ``brokerage_reason``.
 
 Introductions
 -------------
-Candidates are the trusted contacts (``strength >= goals.trusted_strength``;
-if fewer than 2, the contacts in layers 1-3), the 200 strongest, leaving out
-those marked ``wind-down`` and family and friends (the seed: keep them out of
-the professional network).  A pair
-``(a, b)`` qualifies when it is not already tied in the graph, the two are in
+Candidates are the strong ties (the state ``strong``; if fewer than 2, the
+ties in layers 1-3), the 200 strongest, leaving out everyone the week's plan
+may not give to: those marked ``wind-down``, rated 2 or less for chemistry,
+family and friends (keep them out of the professional network) and takers
+(an introduction that serves a taker is one more favour to them).  A need of
+``b`` is *covered* when ``b`` is already tied (met together, introduced,
+knows) to someone who offers it; covered needs are left out.  A pair ``(a,
+b)`` qualifies when it is not already tied in the graph, the two are in
 different groups (``cluster``; when there are no clusters, ``circle``, else
 ``company``; an unclustered contact, having no known ties, is a group of its
 own) and there is a reason: an offers/needs match or both rated 4+ for
-chemistry.  With ``m`` the number of items one offers that the other needs
+chemistry.  With ``m`` the number of open needs one offers to the other
 (both ways)::
 
     score = 2 · m + [chemistry_a >= 4 and chemistry_b >= 4] + min(strength_a, strength_b)
 
-A *strong* introduction has ``m >= 1``, both trusted and both 4+ for chemistry.
-``distinct_matched`` / ``distinct_strong`` count the pairs kept greedily, best
-score first, so that nobody is in two of them (introductions that could all be
-made: one popular contact matching many others counts once).
+A *best* introduction has ``m >= 1``, both strong and both 4+ for chemistry.
+``distinct_matched`` / ``distinct_best`` count the pairs kept greedily, best
+score first, so that nobody is in two of them.
 
-Severity of ``matchmaking`` (0-1, how much matchmaking is left undone)
-----------------------------------------------------------------------
-``0.1 + 0.1 · min(distinct_matched, 3) + 0.15 · min(distinct_strong, 3)``
-(0.85 with 3 strong introductions, 0.4 with 3 weaker ones, 0.1 with only
-chemistry pairs); no finding when no pair qualifies.
+Severity of ``matchmaking`` (reach × distance)
+----------------------------------------------
+::
+
+    reach     = candidates with an open need another candidate can meet / candidates with any need
+    distance  = 1 - min(1, introductions made in the window / INTRO_TARGET)   (12 a year)
+    severity  = reach · distance
+
+Needs already covered and introductions already made lower it: someone who
+made an introduction a month is already her network's matchmaker.  With
+chemistry pairs only (no offers and needs filled in) the finding is a note,
+``0.1 · distance``; no finding when no pair qualifies.
 
 References
 ----------
@@ -67,17 +70,22 @@ import pandas as pd
 
 from .._format import join_and, plural
 from ..vocab import PRIVATE_CIRCLES
+from .brokerage import burt_measures, weight_matrix
 from .graph import EGO
-from .result import Action, Finding, Result
+from .result import Action, Finding, Result, finding_tone, plan_priority
 
-__all__ = ["Matchmaking", "matchmaking", "findings", "actions", "MAX_CANDIDATES", "TOP_INTRODUCTIONS"]
+__all__ = ["Matchmaking", "matchmaking", "findings", "actions", "MAX_CANDIDATES", "TOP_INTRODUCTIONS",
+           "INTRO_TARGET", "no_introduction"]
 
 #: Trusted contacts considered for introductions (the strongest), to stay fast.
 MAX_CANDIDATES = 200
 #: Introductions kept.
 TOP_INTRODUCTIONS = 10
+#: Introductions a year from which the matchmaking is done (one a month).
+INTRO_TARGET = 12
 #: Chemistry from which a contact counts as "you like them" (1-5).
 HIGH_CHEMISTRY = 4
+LOW_CHEMISTRY = 2
 _ACTIVE_LAYER = 4
 _FALLBACK_LAYER = 3
 _NO_CLUSTER = ("", "unclustered")
@@ -87,7 +95,7 @@ NO_ALTER_TIES = ("your files show no ties between your contacts (LinkedIn's expo
 _WHERE = {"cluster": "different clusters", "circle": "different circles", "company": "different companies"}
 _MAX_ACTIONS = 5
 _COLUMNS = ["a", "b", "a_id", "b_id", "score", "matches", "matched", "both_chemistry", "min_strength",
-            "strong", "a_group", "b_group", "reason"]
+            "best", "a_group", "b_group", "reason"]
 
 
 @dataclass
@@ -95,8 +103,8 @@ class Matchmaking(Result):
     """Brokerage of ``"me"`` in the active network and the introductions to make.
 
     ``introductions`` (top 10, best first): ``a, b`` (names), ``a_id, b_id``,
-    ``score``, ``matches`` (offers/needs items matched), ``matched``
-    (``;``-joined items), ``both_chemistry``, ``min_strength``, ``strong``, ``a_group, b_group``
+    ``score``, ``matches`` (open needs matched), ``matched``
+    (``;``-joined items), ``both_chemistry``, ``min_strength``, ``best``, ``a_group, b_group``
     and ``reason`` (one sentence).
     """
 
@@ -112,28 +120,58 @@ class Matchmaking(Result):
     group_basis: str
     pairs: int
     matched_pairs: int
-    strong_pairs: int
+    best_pairs: int
     distinct_matched: int
-    distinct_strong: int
+    distinct_best: int
+    needers: int
+    open_needers: int
+    covered_needs: int
+    introductions_made: int
+    window_days: int
     introductions: pd.DataFrame
     introductions_reason: str
+    excluded: int = 0
     seeds: list[str] = field(default_factory=lambda: [_SEED])
 
 
-def matchmaking(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of=None) -> Matchmaking:
+def no_introduction(ties: pd.DataFrame) -> pd.Series:
+    """Who may not be introduced or given to (bool by person): marked ``wind-down``,
+    rated 2 or less for chemistry, in a private circle (family, friend), or a taker.
+
+    >>> ties = pd.DataFrame({"status": ["", "wind-down", ""], "circle": ["client", "", "family"],
+    ...     "chemistry": pd.array([2, 5, pd.NA], dtype="Int64"), "taker": [False, False, False]})
+    >>> no_introduction(ties).tolist()
+    [True, True, True]
+    """
+    status = ties["status"].fillna("") if "status" in ties else pd.Series("", index=ties.index)
+    circle = ties["circle"].fillna("").astype(str).str.strip().str.lower() if "circle" in ties else status * 0
+    chem = ties["chemistry"].astype("Float64") if "chemistry" in ties else pd.Series(np.nan, index=ties.index)
+    taker = ties["taker"].astype(bool) if "taker" in ties else pd.Series(False, index=ties.index)
+    return (status.eq("wind-down") | circle.isin(PRIVATE_CIRCLES) | (chem <= LOW_CHEMISTRY).fillna(False)
+            | taker).astype(bool)
+
+
+def matchmaking(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of=None, introductions_made: int = 0
+                ) -> Matchmaking:
     """Brokerage (Burt's constraint and effective size) and introductions to make.
 
     Parameters
     ----------
     ties : DataFrame
         The tie table with ``cluster``; reads ``contact, company, circle,
-        chemistry, status, offers, needs, strength, layer, cluster``.
+        chemistry, status, offers, needs, strength, strong, taker, layer, cluster``.
     graph : networkx.Graph
         The ego graph (:func:`netanalysis.analysis.graph.build_graph`).
     goals : Goals
-        ``trusted_strength``.
+        ``trusted_strength`` and ``window_days``.
     as_of : date-like, optional
         Unused (the tie table is already as of the review date).
+    introductions_made : int
+        Introductions logged in the review window (``intro`` rows you gave).
+
+    Returns
+    -------
+    Matchmaking
 
     Examples
     --------
@@ -145,64 +183,86 @@ def matchmaking(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of=None) -> Ma
     >>> g = nx.Graph([("me", p, {"weight": s}) for p, s in ties["strength"].items()])
     >>> g.add_edge("a", "c", weight=1.0)
     >>> from netanalysis.io.goals import Goals
-    >>> m = matchmaking(ties, g, goals=Goals(trusted_strength=0.35))
+    >>> m = matchmaking(ties, g, goals=Goals())
     >>> m.introductions[["a", "b", "score"]].to_dict("records")   # 2·1 + 1 + min(0.6, 0.5)
     [{'a': 'Ann', 'b': 'Bo', 'score': 3.5}]
-    >>> m.alter_ties, round(m.density, 3), round(m.effective_size, 3)
-    (1, 0.333, 2.333)
+    >>> m.alter_ties, round(m.density, 3), round(m.effective_size, 3), m.open_needers, m.needers
+    (1, 0.333, 2.333, 1, 1)
     """
     brokerage = _brokerage(ties, graph)
     intro = _introductions(ties, graph, float(goals.trusted_strength))
-    return Matchmaking(**brokerage, **intro)
+    return Matchmaking(**brokerage, **intro, introductions_made=int(introductions_made),
+                       window_days=int(goals.window_days))
+
+
+def severity(result: Matchmaking) -> float:
+    """The ``matchmaking`` severity of the module docstring (NaN when no pair qualifies).
+
+    >>> import math
+    >>> r = Matchmaking(0, 0, 0, 0, 0, 0, "", 4, True, "circle", 2, 2, 1, 1, 1, needers=4, open_needers=2,
+    ...     covered_needs=0, introductions_made=6, window_days=365, introductions=pd.DataFrame(),
+    ...     introductions_reason="")
+    >>> severity(r)                  # reach 2/4, distance 1 - 6/12
+    0.25
+    """
+    if result.pairs == 0:
+        return math.nan
+    target = INTRO_TARGET * result.window_days / 365
+    distance = 1.0 - min(1.0, result.introductions_made / target) if target > 0 else 1.0
+    if result.needers == 0 or result.distinct_matched == 0:
+        return 0.1 * distance
+    return result.open_needers / result.needers * distance
 
 
 def findings(result: Matchmaking) -> list[Finding]:
     """The ``matchmaking`` finding (severity in the module docstring)."""
-    if result.pairs == 0:
+    sev = severity(result)
+    if math.isnan(sev):
         return []
-    matched, strong = result.distinct_matched, result.distinct_strong
-    severity = 0.1 + 0.1 * min(matched, 3) + 0.15 * min(strong, 3)
+    matched, best = result.distinct_matched, result.distinct_best
     intro = result.introductions
-    # The example: the best strong introduction, else the best match, else the best pair.
-    pick = intro["strong"].astype(bool) if strong else intro["matches"] > 0 if matched else intro["score"] > -1
+    pick = intro["best"].astype(bool) if best else intro["matches"] > 0 if matched else intro["score"] > -1
     top = intro[pick.to_numpy()].iloc[0] if pick.any() else intro.iloc[0]
+    made = result.introductions_made
+    done = (f"You made {made:,} {plural(made, 'introduction')} in the last {result.window_days:,} days. "
+            if made else "")
+    tone = finding_tone(sev)
     if matched:
-        kind = "strong " if strong else ""
-        count = strong or matched
-        sentence = (f"{count} {kind}{plural(count, 'introduction')} "
-                    f"{plural(count, 'is', 'are')} waiting among your "
-                    f"{'trusted' if result.trusted else 'closest'} contacts, in different circles, one "
-                    f"offering what the other needs; the best: {top['a']} and {top['b']} "
-                    f"({str(top['matched']).replace(';', ', ')}).")
+        count = best or matched
+        kind = "well-matched " if best else ""
+        sentence = (f"{done}{count} {kind}{plural(count, 'introduction')} {plural(count, 'is', 'are')} waiting "
+                    f"among your {'strong ties' if result.trusted else 'closest contacts'}, in different circles, one "
+                    f"offering what the other needs ({result.open_needers} of the {result.needers} with a need can "
+                    f"be helped); the best: {top['a']} and {top['b']} ({str(top['matched']).replace(';', ', ')}).")
+        title = {"problem": "Introductions to make", "note": "A few introductions to make",
+                 "good": "You are your network's matchmaker"}[tone]
     else:
-        sentence = (f"{result.pairs} {plural(result.pairs, 'pair')} of contacts you like "
+        sentence = (f"{done}{result.pairs} {plural(result.pairs, 'pair')} of contacts you like "
                     f"{plural(result.pairs, 'is', 'are')} in {_WHERE[result.group_basis]} and don't know "
                     f"each other yet, e.g. {top['a']} and {top['b']}; fill offers and needs in contacts.csv "
                     "to see who can help whom.")
-    title = "Introductions to make" if matched else "Possible introductions"
-    return [Finding(rule="matchmaking", severity=severity, title=title, sentence=sentence,
+        title = "Possible introductions"
+    return [Finding(rule="matchmaking", severity=sev, title=title, sentence=sentence,
                     evidence={"pairs": result.pairs, "matched_pairs": result.matched_pairs,
-                              "strong_pairs": result.strong_pairs, "distinct_matched": matched,
-                              "distinct_strong": strong,
+                              "best_pairs": result.best_pairs, "distinct_matched": matched,
+                              "distinct_best": best, "needers": result.needers,
+                              "open_needers": result.open_needers, "introductions_made": made,
                               "constraint": result.constraint, "effective_size": result.effective_size,
                               "density": result.density, "brokerage_reason": result.brokerage_reason,
                               "top": [top["a"], top["b"]], "seed": _SEED})]
 
 
 def actions(result: Matchmaking) -> list[Action]:
-    """``introduce`` the top 5 pairs.
-
-    ``priority = min(0.85, 0.35 + 0.15 · min(matches, 2) + 0.1 · [both 4+ chemistry]
-    + 0.2 · min(strength))``.
-    """
+    """``introduce`` the top 5 pairs: :func:`~netanalysis.analysis.result.plan_priority` of the
+    severity with urgency ``(min(matches, 2) / 2 + [both 4+ chemistry] + min(strength)) / 2.5``."""
+    sev = severity(result)
     out = []
     for row in result.introductions.head(_MAX_ACTIONS).itertuples(index=False):
+        urgency = (min(row.matches, 2) / 2 + row.both_chemistry + row.min_strength) / 2.5
         out.append(Action(
             verb="introduce", contacts=[row.a, row.b], person_ids=[str(row.a_id), str(row.b_id)],
-            rule="matchmaking", reason=row.reason + ".",
-            priority=min(0.85, 0.35 + 0.15 * min(row.matches, 2) + 0.1 * row.both_chemistry
-                         + 0.2 * row.min_strength),
-            evidence={"score": row.score, "matched": row.matched, "strong": bool(row.strong)}))
+            rule="matchmaking", reason=row.reason + ".", priority=plan_priority(sev, urgency),
+            evidence={"score": row.score, "matched": row.matched, "best": bool(row.best)}))
     return out
 
 
@@ -212,8 +272,8 @@ def _brokerage(ties: pd.DataFrame, graph: nx.Graph) -> dict:
     out = {"active_contacts": len(active), "alter_ties": 0, "density": math.nan, "constraint": math.nan,
            "effective_size": math.nan, "efficiency": math.nan}
     if not active or EGO not in graph:
-        return {**out, "brokerage_reason": "no met contacts yet: brokerage is measured on the people "
-                                           "you actually meet (log your interactions)"}
+        return {**out, "brokerage_reason": "nobody is in touch often enough yet: brokerage is measured on the "
+                                           "people you are actually in touch with"}
     sub = _induced(graph, [EGO, *active])
     n = len(active)
     alter = sub.number_of_edges() - sub.degree(EGO)
@@ -221,10 +281,11 @@ def _brokerage(ties: pd.DataFrame, graph: nx.Graph) -> dict:
     out["density"] = alter / (n * (n - 1) / 2) if n > 1 else math.nan
     if alter == 0:
         return {**out, "brokerage_reason": NO_ALTER_TIES}
-    # The whole (small) subgraph: networkx's sparse-matrix path, not the slow per-node one.
-    out["constraint"] = float(nx.constraint(sub, weight="weight")[EGO])
-    out["effective_size"] = float(nx.effective_size(sub, weight="weight")[EGO])
-    out["efficiency"] = out["effective_size"] / n
+    nodes = [EGO, *active]
+    weights = weight_matrix(nodes, ((u, v, d.get("weight", 1.0)) for u, v, d in sub.edges(data=True)))
+    measures = burt_measures(weights, 0)
+    out.update(constraint=measures["constraint"], effective_size=measures["effective_size"],
+               efficiency=measures["efficiency"])
     return {**out, "brokerage_reason": ""}
 
 
@@ -232,23 +293,27 @@ def _introductions(ties: pd.DataFrame, graph: nx.Graph, trusted_strength: float)
     """Candidate pairs scored as in the module docstring (vectorised over <= 200 contacts)."""
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in _COLUMNS})
     trusted = True
-    pool = ties[ties["strength"].astype(float).to_numpy() >= trusted_strength]
+    strong = ties["strong"].astype(bool) if "strong" in ties else ties["strength"].astype(float) >= trusted_strength
+    pool = ties[strong.to_numpy()]
     if len(pool) < 2:
         trusted = False
         pool = ties[_layer(ties) <= _FALLBACK_LAYER]
-    pool = pool[(pool["status"] != "wind-down") & ~pool["circle"].isin(PRIVATE_CIRCLES)]
+    barred = no_introduction(pool)
+    excluded = int(barred.sum())
+    pool = pool[~barred.to_numpy()]
     pool = pool.assign(_id=pool.index).sort_values(["strength", "_id"], ascending=[False, True])
     pool = pool.head(MAX_CANDIDATES)
     base = {"candidates": len(pool), "trusted": trusted, "group_basis": "", "pairs": 0, "matched_pairs": 0,
-            "strong_pairs": 0, "distinct_matched": 0, "distinct_strong": 0, "introductions": empty}
+            "best_pairs": 0, "distinct_matched": 0, "distinct_best": 0, "needers": 0, "open_needers": 0,
+            "covered_needs": 0, "introductions": empty, "excluded": excluded}
     if len(pool) < 2:
         return {**base, "introductions_reason": (
-            f"fewer than 2 trusted contacts (strength >= {trusted_strength:g}) or close contacts "
+            f"fewer than 2 strong ties (strength >= {trusted_strength:g}) or close contacts "
             "(layers 1-3) to introduce to each other")}
     ids = pool.index.tolist()
     basis, group = _groups(pool)
     offers = [_items(x) for x in pool["offers"]]
-    needs = [_items(x) for x in pool["needs"]]
+    needs, covered = _open_needs(pool, ties, graph)
     vocab = sorted(set().union(*offers, *needs))
     col = {item: k for k, item in enumerate(vocab)}
     offer_m = np.zeros((len(ids), len(vocab)), dtype=np.int64)
@@ -256,7 +321,7 @@ def _introductions(ties: pd.DataFrame, graph: nx.Graph, trusted_strength: float)
     for i, (o, nd) in enumerate(zip(offers, needs)):
         offer_m[i, [col[x] for x in o]] = 1
         need_m[i, [col[x] for x in nd]] = 1
-    gives = offer_m @ need_m.T                      # gives[i, j]: items i offers that j needs
+    gives = offer_m @ need_m.T                      # gives[i, j]: open needs of j that i offers
     matched = gives + gives.T
     chem = (pool["chemistry"].astype("Int64").fillna(0).to_numpy(dtype=np.int64) >= HIGH_CHEMISTRY)
     both_chem = np.logical_and.outer(chem, chem)
@@ -275,7 +340,8 @@ def _introductions(ties: pd.DataFrame, graph: nx.Graph, trusted_strength: float)
     order = np.lexsort((cols, rows, -score[rows, cols]))
     rows, cols = rows[order], cols[order]
     has_match = matched[rows, cols] > 0
-    strong = has_match & both_chem[rows, cols] & trusted
+    best = has_match & both_chem[rows, cols] & trusted
+    helped = (gives * (different & ~tied)).sum(axis=0) > 0      # j has an open need someone can meet
     top = []
     for i, j in zip(rows[:TOP_INTRODUCTIONS].tolist(), cols[:TOP_INTRODUCTIONS].tolist()):
         a, b = (i, j) if gives[i, j] >= gives[j, i] else (j, i)
@@ -283,12 +349,30 @@ def _introductions(ties: pd.DataFrame, graph: nx.Graph, trusted_strength: float)
                          score[a, b], bool(both_chem[a, b])))
     table = pd.DataFrame(top, columns=_COLUMNS) if top else empty
     return {**base, "group_basis": basis, "pairs": int(len(rows)),
-            "matched_pairs": int(has_match.sum()), "strong_pairs": int(strong.sum()),
+            "matched_pairs": int(has_match.sum()), "best_pairs": int(best.sum()),
             "distinct_matched": _distinct(rows[has_match], cols[has_match]),
-            "distinct_strong": _distinct(rows[strong], cols[strong]),
+            "distinct_best": _distinct(rows[best], cols[best]),
+            "needers": int(sum(1 for n, c in zip(needs, covered) if n or c)),
+            "open_needers": int(helped.sum()), "covered_needs": int(sum(len(c) for c in covered)),
             "introductions": table,
             "introductions_reason": "" if top else "no two candidates in different groups have a reason to meet "
                                                    "(offers/needs in contacts.csv, or chemistry 4+ for both)"}
+
+
+def _open_needs(pool: pd.DataFrame, ties: pd.DataFrame, graph: nx.Graph) -> tuple[list[set], list[set]]:
+    """Per candidate, the needs not yet covered and the needs covered (tied to someone who offers them)."""
+    offers_by = {p: _items(x) for p, x in ties["offers"].items() if isinstance(x, str) and x.strip()}
+    open_needs, covered = [], []
+    for person, cell in pool["needs"].items():
+        need = _items(cell)
+        near = set()
+        if need and person in graph:
+            for other in graph.adj[person]:
+                if other != EGO:
+                    near |= offers_by.get(other, set())
+        covered.append(need & near)
+        open_needs.append(need - near)
+    return open_needs, covered
 
 
 def _induced(graph: nx.Graph, nodes: list) -> nx.Graph:
@@ -355,7 +439,7 @@ def _pair(pool, ids, a, b, offers, needs, group, basis, trusted, trusted_strengt
                      f"{'' if a_to_b else la} needs")
     if not parts:
         parts.append(f"{na}{la} and {nb}{lb} are both people you rate {HIGH_CHEMISTRY}+ for chemistry")
-    how = (f"both trusted (strength {ra['strength']:.2f}, {rb['strength']:.2f})" if trusted else
+    how = (f"both close to you (strength {ra['strength']:.2f}, {rb['strength']:.2f})" if trusted else
            f"both among your closest contacts (strength {ra['strength']:.2f}, {rb['strength']:.2f})")
     reason = "; ".join(parts) + f"; they are in {_WHERE[basis]} and {how}"
     if (a_to_b or b_to_a) and both_chem:
@@ -365,7 +449,7 @@ def _pair(pool, ids, a, b, offers, needs, group, basis, trusted, trusted_strengt
     return {"a": na, "b": nb, "a_id": ids[a], "b_id": ids[b], "score": round(float(score), 6),
             "matches": count, "matched": ";".join(matched), "both_chemistry": both_chem,
             "min_strength": round(float(min(ra["strength"], rb["strength"])), 6),
-            "strong": bool(count and both_chem and trusted),
+            "best": bool(count and both_chem and trusted),
             "a_group": _shown(group[a]), "b_group": _shown(group[b]), "reason": reason}
 
 

@@ -1,4 +1,4 @@
-"""Reciprocity: do you give at least as much as you get?
+"""Reciprocity: do you give at least as much as you get, overall and with each contact?
 
 Rule ``reciprocity``, after the seeds' advice "du skal give (mindst) lige så
 meget, som du får": nobody keeps coming to meetings where the value only goes
@@ -11,26 +11,24 @@ adds who takes the initiative.
 Ledger
 ------
 Over all contacts, ``given_total = Σ given`` and ``received_total = Σ
-received`` (sums of ``value`` over ``gave`` / ``received`` log rows; ``mutual``
-rows count in neither), ``ratio = given_total / received_total`` (``None``
-with a reason when nothing was received).  The time-decayed ledger uses the
-tie table's ``given_recent`` / ``received_recent`` (each row weighted by
-``2 ** (-age / half_life)``): ``G = Σ given_recent``, ``R = Σ
-received_recent``, ``ratio_recent = G / R``.
+received`` (sums of ``value`` over ``gave`` / ``received`` rows, accepted
+endorsements and recommendations included; ``mutual`` rows count in neither),
+``ratio = given_total / received_total`` (``None`` with a reason when nothing
+was received).  The time-decayed ledger uses the tie table's ``given_recent``
+/ ``received_recent`` (each row weighted by ``2 ** (-age / half_life)``): ``G =
+Σ given_recent``, ``R = Σ received_recent``, ``ratio_recent = G / R``.
 
-Per contact (``per_contact``: everyone with any exchange)::
+Per contact (``per_contact``: everyone with any exchange), with ``g`` and
+``r`` the contact's decayed given and received::
 
     balance        = given - received
-    balance_recent = given_recent - received_recent
+    balance_recent = g - r
 
-* **you owe** (``you_owe``): ``received_recent - given_recent >= 3`` decayed
-  value points (:data:`OWE_POINTS`: about one fresh introduction or piece of
-  advice not returned), ranked by that gap.
-* **only takes** (``only_takes``): contacts you gave to and who never gave
-  back: ``given_recent - received_recent >= 3``, ``received == 0`` over the
-  whole log, and a relation older than :data:`TAKES_MIN_DAYS` (first contact
-  at least 180 days ago: a one-sided start is normal), ranked by
-  ``given_recent``.
+* **you owe** (``you_owe``): the state ``owed`` of
+  :mod:`netanalysis.analysis.state` (``r - g >= 3`` and ``g <= r / 3``),
+  ranked by the gap ``r - g``;
+* **only takes** (``only_takes``): the state ``taker`` (``g - r >= 3`` and
+  ``r <= g / 3``), ranked by ``g - r``.
 
 Initiative (with the LinkedIn archive, rows dated on or before ``as_of``):
 the share of conversations the user opened (the first message of each
@@ -38,29 +36,30 @@ conversation, by date then line, was sent), messages sent and received,
 invitations sent and received, endorsements and recommendations given and
 received.  Without an archive ``initiative`` is ``None`` with a reason.
 
-Severity of ``reciprocity``
----------------------------
-With ``s = R / (G + R)`` the received share of the decayed ledger and ``n``
-the number of "you owe" relations::
+Severity of ``reciprocity`` (reach × distance)
+----------------------------------------------
+Value going one way is what the seeds warn about, for the whole network and
+for each relation, in either direction::
 
-    taking     T = clip((s - 0.5) / 0.35, 0, 1)        (even -> 0, 85% received -> 1)
-    owing      O = min(1, n / 10)
-    confidence C = min(1, (G + R) / 20)                (about seven fresh exchanges)
-    severity   = C · (0.8·T + 0.2·O)
+    taking      T = clip((R / (G + R) - 0.5) / 0.35, 0, 1)     (whole network; even -> 0, 85% received -> 1)
+    one-way     U = Σ_{takers and owed} |g - r| / Σ_all (g + r) (share of the exchange that flows one way)
+    confidence  C = min(1, (G + R) / 20)                        (about seven fresh exchanges)
+    severity    = C · max(T, U)
 
-A taker who receives in three rows of four and gives in one of seven has
-``s`` about 0.83 and a severity near 1; a balanced network has ``T = 0`` and
-gets a low-severity positive finding.  No finding without decayed exchange
-(``G + R = 0``).
+``T`` touches the whole exchange (reach 1) at the distance of the imbalance;
+``U`` is the share of the exchange, each one-way relation counted by how far
+it is from even.  A client who took 22 points and gave nothing, in a network
+where 60 points changed hands, gives ``U = 22/60``: a finding even when the
+totals balance.  No finding without decayed exchange (``G + R = 0``).
 
 Actions
 -------
-``give back`` to the top five "you owe" contacts, priority
-``(0.5 + 0.4·min(1, gap / 12)) · boost``; ``thank`` contacts seen within
+``give back`` to the top five you owe, ``ask`` the top three takers for
+something in return (or pause giving), and ``thank`` contacts in touch within
 :data:`THANK_DAYS` days who recently gave at least one big item's worth
-(``received_recent >= 4 · 2^(-30 / half_life)``, a value-4 item 30 days ago),
-top three, priority ``(0.3 + 0.3·min(1, received_recent / 10)) · boost``;
-``boost = 0.4 + 0.6·severity`` as in the other modules.
+(``received_recent >= 4 · 2^(-30 / half_life)``, a value-4 item 30 days ago);
+each :func:`~netanalysis.analysis.result.plan_priority` of the severity with
+urgency ``min(1, gap / 12)`` (thanks: ``min(1, received_recent / 10) / 2``).
 
 References
 ----------
@@ -82,18 +81,16 @@ import pandas as pd
 
 from .._format import plural, quantity
 from .ledger import as_timestamp
-from .result import Action, Finding, Result
+from .result import Action, Finding, Result, finding_tone, plan_priority
+from .state import TAKER_POINTS, TAKER_RATIO
 
-__all__ = ["Reciprocity", "reciprocity", "findings", "actions", "initiative", "OWE_POINTS",
-           "TAKES_MIN_DAYS", "THANK_DAYS"]
+__all__ = ["Reciprocity", "reciprocity", "findings", "actions", "initiative", "OWE_POINTS", "THANK_DAYS"]
 
 #: Decayed value points of imbalance that make a "you owe" / "only takes" relation.
-OWE_POINTS = 3.0
-#: A relation must be at least this old (days since first contact) to "only take".
-TAKES_MIN_DAYS = 180
+OWE_POINTS = TAKER_POINTS
 #: A "thank" goes to contacts seen within this many days.
 THANK_DAYS = 30
-_TOP_GIVE, _TOP_THANK = 5, 3
+_TOP_GIVE, _TOP_ASK, _TOP_THANK = 5, 3, 3
 _USED = ("direction", "conversation", "counterpart", "date", "line")
 _PER_CONTACT = ["contact", "given", "received", "balance", "given_recent", "received_recent",
                 "balance_recent", "days_since_last"]
@@ -116,6 +113,7 @@ class Reciprocity(Result):
     received_recent: float
     ratio_recent: float | None
     received_share_recent: float
+    one_way_share: float
     per_contact: pd.DataFrame
     you_owe: pd.DataFrame
     only_takes: pd.DataFrame
@@ -132,7 +130,8 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
     Parameters
     ----------
     ties : DataFrame
-        The tie table (:func:`netanalysis.analysis.ties.tie_table`).
+        The tie table (:func:`netanalysis.analysis.ties.tie_table`); ``taker``
+        and ``owed`` are derived here when the state columns are missing.
     goals : Goals
         Reads ``half_life_days`` (for the sentences; the decay is already in
         the tie table).
@@ -145,23 +144,22 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
     Returns
     -------
     Reciprocity
-        Totals, ratios, ``per_contact``, ``you_owe``, ``only_takes``,
-        ``initiative``, ``severity`` (NaN if undefined) and ``reason``.
+        Totals, ratios, ``one_way_share``, ``per_contact``, ``you_owe``,
+        ``only_takes``, ``initiative``, ``severity`` (NaN if undefined) and ``reason``.
 
     Examples
     --------
     >>> import pandas as pd
     >>> from netanalysis.io.goals import Goals
-    >>> ties = pd.DataFrame({"contact": ["Ann", "Bo"], "given": [2, 0], "received": [10, 0],
-    ...     "given_recent": [1.5, 0.0], "received_recent": [8.0, 0.0],
-    ...     "first_contact": pd.to_datetime(["2026-01-01", None]),
-    ...     "days_since_last": pd.array([20, pd.NA], dtype="Int64")},
-    ...     index=pd.Index(["a", "b"], name="person_id"))
+    >>> ties = pd.DataFrame({"contact": ["Ann", "Bo", "Cy"], "given": [0, 22, 12], "received": [22, 0, 12],
+    ...     "given_recent": [0.0, 22.0, 12.0], "received_recent": [22.0, 0.0, 12.0],
+    ...     "days_since_last": pd.array([20, 5, 9], dtype="Int64")},
+    ...     index=pd.Index(["a", "b", "c"], name="person_id"))
     >>> r = reciprocity(ties, goals=Goals(), as_of="2026-06-01")
-    >>> r.given_total, r.received_total, r.ratio, list(r.you_owe.index)
-    (2, 10, 0.2, ['a'])
-    >>> round(r.severity, 3)    # s = 8/9.5; C = 9.5/20; 0.475 * (0.8*0.977 + 0.2*0.1)
-    0.381
+    >>> r.ratio, list(r.you_owe.index), list(r.only_takes.index)     # balanced in total
+    (1.0, ['a'], ['b'])
+    >>> round(r.one_way_share, 3), round(r.severity, 3)              # (22 + 22) / 68; C = 1
+    (0.647, 0.647)
     >>> r.initiative, r.reason["initiative"]
     (None, 'no LinkedIn archive given')
     """
@@ -178,10 +176,14 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
         reason["all"] = "the tie table is empty"
     ratio = given_total / received_total if received_total else None
     if ratio is None:
-        reason["ratio"] = "nothing received in the log, so given/received is undefined"
+        reason["ratio"] = "nothing received, so given/received is undefined"
     ratio_recent = g_sum / r_sum if r_sum > 0 else None
     if ratio_recent is None:
         reason["ratio_recent"] = "nothing received recently (decayed ledger is 0)"
+    taker = ties["taker"] if "taker" in ties else (g_recent - r_recent >= TAKER_POINTS) & (
+        r_recent * TAKER_RATIO <= g_recent)
+    owed = ties["owed"] if "owed" in ties else (r_recent - g_recent >= TAKER_POINTS) & (
+        g_recent * TAKER_RATIO <= r_recent)
 
     days = ties["days_since_last"].astype("Float64").astype(float)
     per = pd.DataFrame({
@@ -191,27 +193,24 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
     })[_PER_CONTACT]
     per = per[(given > 0) | (received > 0) | (g_recent > 0) | (r_recent > 0)]
     per = per.sort_values("balance_recent", kind="stable")
-
-    gap = r_recent - g_recent
-    owe = per.assign(gap=gap[per.index])
-    owe = owe[owe["gap"] >= OWE_POINTS].sort_values("gap", ascending=False, kind="stable")
-
-    first = pd.to_datetime(ties["first_contact"]) if "first_contact" in ties else pd.Series(pd.NaT, index=ties.index)
-    age = (stamp - first).dt.days
-    takes_mask = ((g_recent - r_recent) >= OWE_POINTS) & (received == 0) & (age >= TAKES_MIN_DAYS)
-    takes = per[takes_mask.reindex(per.index, fill_value=False)]
-    takes = takes.assign(first_contact=first[takes.index], days_known=age[takes.index])
-    takes = takes.sort_values("given_recent", ascending=False, kind="stable")
+    owe = per[owed.reindex(per.index, fill_value=False)].assign(gap=(r_recent - g_recent)[per.index])
+    owe = owe[owe["gap"].notna()].sort_values("gap", ascending=False, kind="stable")
+    takes = per[taker.reindex(per.index, fill_value=False)].assign(gap=(g_recent - r_recent)[per.index])
+    takes = takes[takes["gap"].notna()]
+    if "first_contact" in ties:
+        first = pd.to_datetime(ties["first_contact"])
+        takes = takes.assign(first_contact=first[takes.index], days_known=(stamp - first[takes.index]).dt.days)
+    takes = takes.sort_values("gap", ascending=False, kind="stable")
 
     volume = g_sum + r_sum
     share = r_sum / volume if volume > 0 else np.nan
+    one_way = float((owe["gap"].sum() + takes["gap"].sum()) / volume) if volume > 0 else np.nan
     if volume > 0:
         taking = min(1.0, max(0.0, (share - 0.5) / 0.35))
-        owing = min(1.0, len(owe) / 10)
-        severity = min(1.0, volume / 20) * (0.8 * taking + 0.2 * owing)
+        severity = min(1.0, volume / 20) * max(taking, one_way)
     else:
         severity = np.nan
-        reason.setdefault("severity", "no value given or received in the log (decayed ledger is 0)")
+        reason.setdefault("severity", "no value given or received (decayed ledger is 0)")
 
     if archive is None:
         init = None
@@ -220,8 +219,9 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
         init = initiative(archive, as_of=stamp)
     return Reciprocity(as_of=stamp.date(), half_life_days=half_life, given_total=given_total,
                        received_total=received_total, ratio=ratio, given_recent=g_sum, received_recent=r_sum,
-                       ratio_recent=ratio_recent, received_share_recent=share, per_contact=per,
-                       you_owe=owe, only_takes=takes, initiative=init, severity=float(severity), reason=reason)
+                       ratio_recent=ratio_recent, received_share_recent=share, one_way_share=one_way,
+                       per_contact=per, you_owe=owe, only_takes=takes, initiative=init,
+                       severity=float(severity), reason=reason)
 
 
 def initiative(archive, *, as_of) -> dict:
@@ -299,32 +299,41 @@ def findings(result: Reciprocity) -> list[Finding]:
     g, r, s = result.given_recent, result.received_recent, result.received_share_recent
     n_owe, n_takes = len(result.you_owe), len(result.only_takes)
     evidence = {"given_recent": g, "received_recent": r, "received_share_recent": s,
-                "given_total": result.given_total, "received_total": result.received_total,
-                "you_owe": n_owe, "only_takes": n_takes, "half_life_days": result.half_life_days}
+                "one_way_share": result.one_way_share, "given_total": result.given_total,
+                "received_total": result.received_total, "you_owe": n_owe, "only_takes": n_takes,
+                "half_life_days": result.half_life_days}
     if result.initiative and result.initiative.get("opened_share") is not None:
         evidence["opened_share"] = result.initiative["opened_share"]
     ledger = (f"you received {r:,.0f} points of value and gave {g:,.0f} "
               f"(time-weighted, half-life {result.half_life_days:g} days)")
+    tone = finding_tone(sev)
+    one_way = []
+    if n_takes:
+        top = result.only_takes.iloc[0]
+        one_way.append(f"{quantity(n_takes, 'person', 'people')} {plural(n_takes, 'takes', 'take')} without "
+                       f"giving back (most: {top['contact']}, {top['given_recent']:,.0f} points received from you, "
+                       f"{top['received_recent']:,.0f} given)")
+    if n_owe:
+        top = result.you_owe.iloc[0]
+        one_way.append(f"you owe {quantity(n_owe, 'person', 'people')} a favour back (most: {top['contact']}, "
+                       f"{top['received_recent']:,.0f} points given to you, {top['received_recent'] - top['gap']:,.0f} "
+                       f"returned)")
     if s > 0.55:
-        title = "You take more than you give" if sev >= 0.33 else "Slightly more taken than given"
+        title = "You take more than you give" if tone == "problem" else "Slightly more taken than given"
         sentence = f"Recently {ledger}: {s:.0%} of the value went your way"
-        if n_owe:
-            sentence += f"; you owe {quantity(n_owe, 'person', 'people')} a favour back"
-        sentence += "."
     else:
-        title = "You give as much as you get"
-        sentence = f"Recently {ledger}: a balanced exchange"
-        if n_owe:
-            who = plural(n_owe, "person has", "people have")
-            sentence += f", though {n_owe:,} {who} given you more than you gave back"
-        sentence += "."
+        title = {"problem": "Value going one way", "note": "Mostly balanced, some one-way relations",
+                 "good": "You give as much as you get"}[tone]
+        sentence = f"Recently {ledger}: balanced in total"
+    if one_way:
+        sentence += "; " + "; ".join(one_way)
+    sentence += "."
     return [Finding("reciprocity", sev, title, sentence, evidence=evidence)]
 
 
 def actions(result: Reciprocity) -> list[Action]:
-    """``give back`` to the top "you owe" contacts and ``thank`` recent big givers (module docstring)."""
+    """``give back`` to those you owe, ``ask`` takers for a return, ``thank`` recent givers (module docstring)."""
     sev = result.severity
-    boost = 0.4 + 0.6 * (0.0 if np.isnan(sev) else sev)
     half = result.half_life_days
     out: list[Action] = []
     for pid, row in result.you_owe.head(_TOP_GIVE).iterrows():
@@ -333,21 +342,30 @@ def actions(result: Reciprocity) -> list[Action]:
             "give back", [row["contact"]],
             f"You received {got:,.0f} points of value from {row['contact']} recently and gave {gave:,.0f} "
             f"(time-weighted, half-life {half:g} days).",
-            "reciprocity", (0.5 + 0.4 * min(1.0, gap / 12)) * boost, person_ids=[pid],
+            "reciprocity", plan_priority(sev, gap / 12), person_ids=[pid],
             evidence={"received_recent": got, "given_recent": gave, "gap": gap,
                       "received": row["received"], "given": row["given"]}))
+    for pid, row in result.only_takes.head(_TOP_ASK).iterrows():
+        gave, got, gap = row["given_recent"], row["received_recent"], row["gap"]
+        out.append(Action(
+            "ask", [row["contact"]],
+            f"You gave {row['contact']} {gave:,.0f} points of value recently and received {got:,.0f} "
+            f"(time-weighted): ask for something in return (an introduction, advice), or pause giving.",
+            "reciprocity", plan_priority(sev, gap / 12), person_ids=[pid],
+            evidence={"given_recent": gave, "received_recent": got, "gap": gap,
+                      "given": row["given"], "received": row["received"]}))
     threshold = 4 * 2 ** (-THANK_DAYS / half)
     per = result.per_contact
     if len(per):
         thank = per[(per["received_recent"] >= threshold) & (per["days_since_last"] <= THANK_DAYS)]
+        thank = thank[~thank.index.isin(result.only_takes.index)]
         thank = thank.sort_values("received_recent", ascending=False, kind="stable")
         for pid, row in thank.head(_TOP_THANK).iterrows():
             got, when = row["received_recent"], int(row["days_since_last"])
             out.append(Action(
                 "thank", [row["contact"]],
-                f"{row['contact']} gave you {got:,.0f} points of value recently (time-weighted) and you last "
-                f"met {when} {plural(when, 'day')} ago; say thank you while it is fresh.",
-                "reciprocity", (0.3 + 0.3 * min(1.0, got / 10)) * boost, person_ids=[pid],
+                f"{row['contact']} gave you {got:,.0f} points of value recently (time-weighted) and you were last "
+                f"in touch {quantity(when, 'day')} ago; say thank you while it is fresh.",
+                "reciprocity", plan_priority(sev, min(1.0, got / 10) / 2), person_ids=[pid],
                 evidence={"received_recent": got, "days_since_last": when}))
     return out
-

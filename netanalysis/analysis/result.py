@@ -17,7 +17,8 @@ import pandas as pd
 
 from ..vocab import RULES, VERBS
 
-__all__ = ["Result", "Finding", "Action", "plain", "severity_label", "wind_down_priority"]
+__all__ = ["Result", "Finding", "Action", "plain", "severity_label", "finding_tone", "plan_priority",
+           "wind_down_priority", "PROBLEM_FROM", "NOTE_FROM", "HIGH_FROM"]
 
 
 def plain(value):
@@ -77,9 +78,50 @@ def wind_down_priority(effort: int) -> float:
     return 0.15 + 0.25 * min(1.0, effort / 10)
 
 
+#: Severity from which a finding is a real problem (level medium or high).
+PROBLEM_FROM = 0.3
+#: Severity from which a finding is worth a note rather than a compliment.
+NOTE_FROM = 0.1
+#: Severity from which a problem is high.
+HIGH_FROM = 0.6
+
+
 def severity_label(severity: float) -> str:
-    """``high`` (>= 0.66), ``medium`` (>= 0.33) or ``low``."""
-    return "high" if severity >= 0.66 else "medium" if severity >= 0.33 else "low"
+    """``high`` (>= 0.6), ``medium`` (>= 0.3) or ``low``.
+
+    >>> severity_label(0.61), severity_label(0.3), severity_label(0.29)
+    ('high', 'medium', 'low')
+    """
+    return "high" if severity >= HIGH_FROM else "medium" if severity >= PROBLEM_FROM else "low"
+
+
+def finding_tone(severity: float) -> str:
+    """``problem`` (>= 0.3: a real problem), ``note`` (>= 0.1) or ``good`` (a compliment).
+
+    Every rule's severity is on one scale, (share of the networking the
+    problem touches) x (how far it is from the seeds' advice), so one tone
+    rule serves them all; a finding's title follows its tone, and findings are
+    ranked by severity, so a compliment is never above a real problem.
+
+    >>> finding_tone(0.45), finding_tone(0.12), finding_tone(0.02), finding_tone(float("nan"))
+    ('problem', 'note', 'good', 'good')
+    """
+    if severity != severity:
+        return "good"
+    return "problem" if severity >= PROBLEM_FROM else "note" if severity >= NOTE_FROM else "good"
+
+
+def plan_priority(severity: float, urgency: float) -> float:
+    """Priority of an action: ``max(severity, 0.05) · (0.5 + 0.5 · clip(urgency, 0, 1))``.
+
+    The finding's severity comes first (the actions of the headline lead the
+    plan); the urgency (0-1) orders the actions of one finding.
+
+    >>> plan_priority(0.8, 1.0), plan_priority(0.8, 0.0), plan_priority(float("nan"), 1.0)
+    (0.8, 0.4, 0.05)
+    """
+    base = 0.0 if severity != severity else float(severity)
+    return max(base, 0.05) * (0.5 + 0.5 * min(1.0, max(0.0, float(urgency))))
 
 
 @dataclass
@@ -105,8 +147,12 @@ class Finding(Result):
     def level(self) -> str:
         return severity_label(self.severity)
 
+    @property
+    def tone(self) -> str:
+        return finding_tone(self.severity)
+
     def to_dict(self) -> dict:
-        return {**super().to_dict(), "level": self.level}
+        return {**super().to_dict(), "level": self.level, "tone": self.tone}
 
 
 @dataclass

@@ -1,77 +1,56 @@
 """Staleness: days since last contact against the cadence each tie deserves.
 
 Rules ``staleness`` (strong ties going cold) and ``follow-up`` (new
-connections never followed up).  Everything is read from the tie table (see
-:mod:`netanalysis.analysis.ties`); nothing reads the clock.
+connections never followed up).  The state of each tie (cadence, overdue,
+strong, once strong, cooling, fading, dormant, new, followed up) is defined
+once, in :mod:`netanalysis.analysis.state`; this module ranks and weighs.
 
-Cadence and overdue
--------------------
-The cadence of a tie is ``cadence_days`` from ``contacts.csv`` when given, else
-a default by Dunbar layer, after the contact frequencies that define the layers
-(Hill & Dunbar 2003; Sutcliffe, Dunbar, Binder & Arrow 2012: the support clique
-is seen about weekly, the sympathy group about monthly, the affinity group a
-few times a year, the active network about yearly; a professional support
-clique gets a fortnight rather than a week)::
-
-    layer      1    2    3    4    5     never met   status wind-down
-    cadence   14   30   90  180  365        NaN            NaN
-
-A contact never met has no cadence (there is no contact to count from; new
-connections are the follow-up backlog's job).  The cadence restarts at the
-last logged contact::
-
-    overdue = days_since_last - cadence           (NaN without a cadence)
-    ratio   = overdue / cadence                   (how many cadences late)
-
-* **cooling**: strong ties (layer 1-3, or ``strength >= goals.trusted_strength``)
-  with ``overdue > 0`` that are not yet dormant, ranked by
-  ``score = strength · ratio``.
-* **dormant**: ties out of touch for ``>= 730`` days whose
-  ``peak_strength >= trusted_strength`` ("once strong"), ranked by
+Tables
+------
+* **cooling**: strong ties past their cadence, ranked by ``strength · ratio``
+  (``ratio = overdue / cadence``);
+* **fading**: once strong, no longer strong, past their cadence (not yet
+  dormant), ranked the same way with the peak strength;
+* **dormant**: once strong and silent for two years or more, ranked by
   ``peak_strength`` then ``chemistry``.  Reconnecting dormant ties gives fresher
   and more novel knowledge than the current ties, at low cost (Levin, Walter &
-  Murnighan 2011; Walter, Levin & Murnighan 2015).
-* **follow_up**: connections made in the last 90 days (``connected_on``) with no
-  log row on or after the day of connecting, newest first (``wind-down`` ones left out).  A business card is
-  not a relation until it is followed up (the seeds).
-* **wind_down**: contacts marked ``wind-down`` that still took effort
-  (log rows in the review window).  They get no cadence and never count as
-  cooling.
+  Murnighan 2011; Walter, Levin & Murnighan 2015);
+* **follow_up**: new connections not followed up, newest first
+  (``wind-down`` ones left out).  A business card is not a relation until it
+  is followed up (the seeds);
+* **wind_down**: contacts marked ``wind-down`` that still took effort in the
+  window.
 
-Severities
-----------
-``staleness``: over the once-strong relations ``K`` = not wind-down, with a
-cadence, ``interactions >= 3`` (one coffee is not a relation) and
-``peak_strength >= trusted`` (strong at its last contact), each weighted by
-how strong and how long-standing it was::
+Severities (reach × distance, 0-1)
+----------------------------------
+``staleness``, over the once-strong relations ``K`` (not ``wind-down``, with a
+cadence, in touch on at least 3 days: one coffee is not a relation).  Each
+relation is ``d = clip(overdue / cadence, 0, 1)`` late (a full cadence late
+counts fully).  The closest relations weigh most, whatever the size of the
+rest: with ``C`` the 15 relations of ``K`` with the highest peak strength (the
+sympathy group as it was) and ``R`` the others::
 
-    weight    w = peak_strength · min(1, interactions / 5)
-    lateness  d = clip(overdue / cadence, 0, 1)        (a full cadence late counts fully)
-    late      L = Σ_K w·d / Σ_K w                       (share of the strong-tie capital that is late)
-    severity  = L² · min(1, Σ_K w·d / 3)
+    late      L = 0.6 · mean_C(d) + 0.4 · mean_R(d)         (L = mean_C(d) when R is empty)
+    severity  = L · min(1, |K| / 3)
 
-The square keeps the odd late tie, which every network has, low (L = 0.4
-gives 0.16) and lets the trait dominate only when most strong ties are late
-(L = 0.9 gives 0.81); the last factor (about six strong ties fully late)
-keeps a network with only one or two once-strong relations from a high
-severity.  No finding when ``K`` is empty.
+so an inner circle all a cadence late gives at least 0.6 even beside a
+hundred healthy outer ties, and a network with one or two once-strong
+relations is not judged on them alone.  No finding when ``K`` is empty.
 
-``follow-up``: with ``B`` the backlog, ``N`` the connections made in the last
-90 days and ``C`` all connections::
+``follow-up``, with ``B`` the backlog and ``N`` the new connections (last 90
+days), each backlog connection ``b`` counting ``min(1, days_since_connected_b /
+14)`` (a connection made today is not yet late; after two weeks it fully is)::
 
-    severity = (B / N) · min(1, (B / C) / 0.2) · min(1, B / 5)
+    severity = Σ_b min(1, age_b / 14) / N · min(1, B / 3)
 
-the share of new connections not followed up, damped when the backlog is a
-small part of the network (a fifth of the network un-followed counts fully)
-and when it is only a handful of people.  No finding when ``N = 0``, and none
-without a log (nobody can be said to be followed up).
+the share of the new connections not followed up, not their share of the
+whole network; a backlog of one or two is damped.  No finding when ``N = 0``,
+and none without any evidence of contact at all (nothing can then be said to
+be followed up).
 
 References
 ----------
 Hill, R. A. & Dunbar, R. I. M. (2003). Social network size in humans. Human Nature 14(1).
-Sutcliffe, A., Dunbar, R., Binder, J. & Arrow, H. (2012). Relationships and the social
-brain: integrating psychological and evolutionary perspectives. British Journal of
-Psychology 103(2).
 Levin, D. Z., Walter, J. & Murnighan, J. K. (2011). Dormant ties: the value of
 reconnecting. Organization Science 22(4).
 Walter, J., Levin, D. Z. & Murnighan, J. K. (2015). Reconnection choices: selecting the
@@ -87,25 +66,22 @@ import pandas as pd
 
 from .._format import plural, quantity
 from .ledger import as_timestamp
-from .result import Action, Finding, Result, wind_down_priority
+from .result import Action, Finding, Result, finding_tone, plan_priority, wind_down_priority
+from .state import DORMANT_DAYS, FOLLOW_UP_DAYS, LAYER_CADENCE
 
 __all__ = ["Staleness", "staleness", "findings", "actions", "LAYER_CADENCE", "DORMANT_DAYS",
-           "FOLLOW_UP_DAYS"]
+           "FOLLOW_UP_DAYS", "CORE_SIZE"]
 
-#: Default cadence in days by Dunbar layer (module docstring).
-LAYER_CADENCE = {1: 14, 2: 30, 3: 90, 4: 180, 5: 365}
-#: Days without contact after which a once-strong tie is dormant.
-DORMANT_DAYS = 730
-#: A connection made within this many days is new (follow-up backlog).
-FOLLOW_UP_DAYS = 90
+#: The closest relations (by peak strength) that weigh most in the staleness severity.
+CORE_SIZE = 15
 _TOP = 5
-_COLUMNS = ["contact", "layer", "strength", "peak_strength", "last_contact", "days_since_last",
+_COLUMNS = ["contact", "layer", "peak_layer", "strength", "peak_strength", "last_contact", "days_since_last",
             "cadence", "overdue", "ratio", "chemistry", "circle"]
 
 
 @dataclass
 class Staleness(Result):
-    """Cadence, overdue days, cooling and dormant ties, and the follow-up backlog.
+    """Cooling, fading and dormant ties, and the follow-up backlog (module docstring).
 
     ``to_dict()`` leaves out the per-person ``cadence`` and ``overdue`` Series
     (one entry per contact; the contacts table carries them as
@@ -116,6 +92,7 @@ class Staleness(Result):
     cadence: pd.Series
     overdue: pd.Series
     cooling: pd.DataFrame
+    fading: pd.DataFrame
     dormant: pd.DataFrame
     follow_up: pd.DataFrame
     wind_down: pd.DataFrame
@@ -128,14 +105,14 @@ class Staleness(Result):
 
 
 def staleness(ties: pd.DataFrame, *, goals, as_of) -> Staleness:
-    """Cadence, overdue, cooling, dormant, follow-up backlog as of ``as_of``.
+    """Cooling, fading and dormant ties and the follow-up backlog as of ``as_of``.
 
     Parameters
     ----------
     ties : DataFrame
-        The tie table (:func:`netanalysis.analysis.ties.tie_table`).
+        The tie table with its state columns (:func:`netanalysis.analysis.ties.tie_table`).
     goals : Goals
-        Reads ``trusted_strength``.
+        Unused beyond the tie table's state (kept for a uniform signature).
     as_of : date-like
         The review date.
 
@@ -143,100 +120,97 @@ def staleness(ties: pd.DataFrame, *, goals, as_of) -> Staleness:
     -------
     Staleness
         ``cadence`` and ``overdue`` (Series by person id), the ``cooling``,
-        ``dormant``, ``follow_up`` and ``wind_down`` tables, ``counts``,
-        ``shares``, ``severity`` (``{"staleness": .., "follow-up": ..}``, NaN if
-        undefined) and ``reason`` (why a part is undefined).
+        ``fading``, ``dormant``, ``follow_up`` and ``wind_down`` tables,
+        ``counts``, ``shares``, ``severity`` (``{"staleness": .., "follow-up":
+        ..}``, NaN if undefined) and ``reason`` (why a part is undefined).
 
     Examples
     --------
     >>> import pandas as pd
     >>> from netanalysis.io.goals import Goals
-    >>> ties = pd.DataFrame({"contact": ["Ann"], "layer": pd.array([2], dtype="Int64"),
-    ...     "cadence_days": pd.array([pd.NA], dtype="Int64"), "status": [""],
-    ...     "days_since_last": pd.array([212], dtype="Int64"), "strength": [0.3],
-    ...     "peak_strength": [0.6], "interactions": [4], "on_linkedin": [True],
-    ...     "connected_on": pd.to_datetime(["2020-01-01"]), "effort": [1]},
-    ...     index=pd.Index(["a"], name="person_id"))
+    >>> from netanalysis.analysis.state import tie_state
+    >>> ties = pd.DataFrame({"contact": ["Ann", "Bo", "Cy"], "strength": [0.5, 0.5, 0.5],
+    ...     "peak_strength": [0.6, 0.6, 0.6], "effort": [30, 30, 30], "peak_effort": [30, 30, 30],
+    ...     "days_since_last": pd.array([21, 2, 2], dtype="Int64"), "contact_days": [40, 40, 40],
+    ...     "last_contact": pd.to_datetime(["2026-05-11", "2026-05-30", "2026-05-30"]),
+    ...     "connected_on": pd.to_datetime(["2020-01-01"] * 3), "on_linkedin": [True] * 3,
+    ...     "cadence_days": pd.array([pd.NA] * 3, dtype="Int64"), "status": [""] * 3,
+    ...     "given_recent": [1.0] * 3, "received_recent": [1.0] * 3, "effort_days": [30] * 3,
+    ...     "chemistry": pd.array([4] * 3, dtype="Int64"), "circle": [""] * 3},
+    ...     index=pd.Index(["a", "b", "c"], name="person_id"))
+    >>> ties = tie_state(ties, as_of="2026-06-01", trusted_strength=0.35, window_days=365)
     >>> s = staleness(ties, goals=Goals(), as_of="2026-06-01")
-    >>> float(s.cadence["a"]), float(s.overdue["a"])     # layer 2 -> 30 days; 212 - 30
-    (30.0, 182.0)
+    >>> s.cooling["contact"].tolist(), float(s.overdue["a"])      # cadence 14, 21 days since
+    (['Ann'], 7.0)
+    >>> round(s.severity["staleness"], 3)                         # d = 7/14 for one of three: 0.6 · 0.5/3
+    0.167
     >>> actions(s)[0].reason
-    'Last contact 212 days ago; this tie deserves contact every 30 days.'
+    'Last contact 21 days ago; this tie deserves contact every 14 days.'
     """
     stamp = as_timestamp(as_of)
-    trusted = float(goals.trusted_strength)
     index = ties.index
     status = ties["status"].fillna("") if "status" in ties else pd.Series("", index=index)
     winding = status.eq("wind-down")
-    layer = ties["layer"].astype("Float64").astype(float)
-    by_layer = layer.map(LAYER_CADENCE).astype(float)
-    given = ties["cadence_days"].astype("Float64").astype(float)
-    given = given.where(given > 0)
-    met = ties["interactions"] > 0
-    cadence = given.fillna(by_layer).where(~winding & met).rename("cadence")
-    since = ties["days_since_last"].astype("Float64").astype(float)
-    overdue = (since - cadence).rename("overdue")
-    ratio = overdue / cadence
-    strength = ties["strength"].astype(float)
-    peak = np.maximum(ties["peak_strength"].astype(float), strength)
+    cadence = ties["cadence"].rename("cadence")
+    overdue = ties["overdue"].rename("overdue")
+    ratio = ties["ratio"]
+    in_touch = ties["days_since_last"].notna()
     reason: dict[str, str] = {}
-    no_log = len(ties) > 0 and not met.any()
     if len(ties) == 0:
         reason["all"] = "the tie table is empty"
-    elif no_log:
-        reason["cadence"] = "no interaction log: no tie has a last contact to count from"
+    elif not in_touch.any():
+        reason["cadence"] = "no evidence of contact (no log, no messages, no calendar, no mail) to count from"
 
-    base = ties.assign(cadence=cadence, overdue=overdue, ratio=ratio, peak_strength=peak)
-    base = _ensure(base, ["chemistry", "circle", "last_contact", "connected_on", "company", "position"])
-    strong = met & ~winding & ((layer <= 3) | (strength >= trusted))
-    dormant_mask = met & ~winding & (since >= DORMANT_DAYS) & (peak >= trusted)
-    cooling_mask = strong & (overdue > 0) & ~dormant_mask & (since < DORMANT_DAYS)
-    cooling = base[cooling_mask].assign(score=strength[cooling_mask] * ratio[cooling_mask])
+    base = _ensure(ties, ["chemistry", "circle", "company", "position"])
+    cooling = base[ties["cooling"]].assign(score=lambda f: f["strength"] * f["ratio"])
     cooling = cooling.sort_values(["score", "days_since_last"], ascending=[False, False], kind="stable")
-    cooling = cooling[_COLUMNS + ["score"]]
-    dormant = base[dormant_mask]
+    fading = base[ties["fading"]].assign(score=lambda f: f["peak_strength"] * f["ratio"].clip(upper=4))
+    fading = fading.sort_values(["score", "days_since_last"], ascending=[False, False], kind="stable")
+    dormant = base[ties["dormant"]]
     dormant = dormant.assign(_chem=dormant["chemistry"].astype("Float64").fillna(0))
     dormant = dormant.sort_values(["peak_strength", "_chem"], ascending=[False, False], kind="stable")[_COLUMNS]
 
-    age = (stamp - base["connected_on"]).dt.days
-    recent = ties["on_linkedin"].astype(bool) & age.between(0, FOLLOW_UP_DAYS)
-    untouched = base["last_contact"].isna() | (base["last_contact"] < base["connected_on"])
-    backlog_mask = recent & untouched & ~winding
-    follow_up = base[backlog_mask].assign(days_since_connected=age[backlog_mask].astype("int64"))
+    age = (stamp - pd.to_datetime(ties["connected_on"])).dt.days
+    new = ties["new"]
+    backlog_mask = new & ~ties["followed_up"] & ~winding
+    follow_up = base[backlog_mask].assign(days_since_connected=lambda f: age[f.index].astype("int64"))
     follow_up = follow_up.sort_values(["connected_on"], ascending=False, kind="stable")[
         ["contact", "company", "position", "connected_on", "days_since_connected", "chemistry", "circle"]]
-    if no_log:
+    if "cadence" in reason:
         follow_up = follow_up.iloc[0:0]
-        reason["follow_up"] = "no interaction log: cannot tell which new connections were followed up"
+        reason["follow_up"] = "no evidence of contact at all: cannot tell which new connections were followed up"
     wind = base[winding & (ties["effort"] > 0)].sort_values("effort", ascending=False, kind="stable")
     wind = wind[["contact", "effort", "last_contact", "days_since_last", "strength", "circle"]]
 
-    keep = ~winding & cadence.notna() & (ties["interactions"] >= 3) & (peak >= trusted)
-    lateness = ratio.clip(lower=0, upper=1)
-    weight = (peak * (ties["interactions"] / 5).clip(upper=1)).where(keep, 0.0)
-    weight_sum = float(weight.sum())
-    late_mass = float((weight * lateness.fillna(0)).sum())
-    late_share = late_mass / weight_sum if weight_sum > 0 else np.nan
-    n_recent = int(recent.sum())
-    n_backlog = len(follow_up)
+    kept = ties["once_strong"] & ~winding & cadence.notna() & (ties["contact_days"] >= 3)
+    lateness = ratio.clip(lower=0, upper=1).fillna(0)[kept]
+    by_peak = ties.loc[kept, "peak_strength"].sort_values(ascending=False, kind="stable")
+    core, rest = lateness[by_peak.index[:CORE_SIZE]], lateness[by_peak.index[CORE_SIZE:]]
+    late = (0.6 * core.mean() + 0.4 * rest.mean()) if len(rest) else (core.mean() if len(core) else np.nan)
+    n_kept = int(kept.sum())
+    n_new, n_backlog = int(new.sum()), len(follow_up)
     connections = int(ties["on_linkedin"].astype(bool).sum())
-    if np.isnan(late_share) and "all" not in reason:
+    if np.isnan(late) and "all" not in reason:
         reason.setdefault("staleness", "no tie was ever strong, so none can be going cold")
-    if n_recent == 0 and "all" not in reason:
+    if n_new == 0 and "all" not in reason:
         reason.setdefault("follow_up", f"no connections made in the last {FOLLOW_UP_DAYS} days")
     sev_follow = np.nan
-    if n_recent and not no_log:
-        mass = n_backlog / connections if connections else 0.0
-        sev_follow = (n_backlog / n_recent) * min(1.0, mass / 0.2) * min(1.0, n_backlog / 5)
+    if n_new and "follow_up" not in reason:
+        lag = (follow_up["days_since_connected"] / 14).clip(upper=1).sum()
+        sev_follow = float(lag / n_new * min(1.0, n_backlog / 3))
     counts = {
         "with_cadence": int(cadence.notna().sum()),
         "overdue": int((overdue > 0).sum()),
-        "strong": int(strong.sum()),
-        "kept": int(keep.sum()),
-        "kept_late": int((keep & (overdue > 0)).sum()),
+        "strong": int(ties["strong"].sum()),
+        "once_strong": int(ties["once_strong"].sum()),
+        "kept": n_kept,
+        "kept_late": int((lateness > 0).sum()),
+        "core": len(core),
+        "core_late": int((core > 0).sum()),
         "cooling": len(cooling),
+        "fading": len(fading),
         "dormant": len(dormant),
-        "recent_connections": n_recent,
+        "recent_connections": n_new,
         "follow_up": n_backlog,
         "wind_down_with_effort": len(wind),
         "connections": connections,
@@ -244,16 +218,16 @@ def staleness(ties: pd.DataFrame, *, goals, as_of) -> Staleness:
     shares = {
         "overdue": _ratio(counts["overdue"], counts["with_cadence"]),
         "strong_cooling": _ratio(counts["cooling"], counts["strong"]),
-        "late_weighted": late_share,
-        "late_mass": late_mass,
-        "follow_up": _ratio(n_backlog, n_recent),
+        "late_weighted": float(late),
+        "core_late": float(core.mean()) if len(core) else np.nan,
+        "follow_up": _ratio(n_backlog, n_new),
         "follow_up_of_connections": _ratio(n_backlog, connections),
     }
-    severity = {"staleness": late_share ** 2 * min(1.0, late_mass / 3) if weight_sum > 0 else np.nan,
-                "follow-up": float(sev_follow)}
-    return Staleness(as_of=stamp.date(), cadence=cadence, overdue=overdue, cooling=cooling,
-                     dormant=dormant, follow_up=follow_up, wind_down=wind, counts=counts,
-                     shares=shares, severity=severity, reason=reason)
+    severity = {"staleness": float(late * min(1.0, n_kept / 3)) if n_kept else np.nan,
+                "follow-up": sev_follow}
+    return Staleness(as_of=stamp.date(), cadence=cadence, overdue=overdue, cooling=cooling[_COLUMNS + ["score"]],
+                     fading=fading[_COLUMNS + ["score"]], dormant=dormant, follow_up=follow_up,
+                     wind_down=wind, counts=counts, shares=shares, severity=severity, reason=reason)
 
 
 def findings(result: Staleness) -> list[Finding]:
@@ -262,21 +236,32 @@ def findings(result: Staleness) -> list[Finding]:
     c, s = result.counts, result.shares
     sev = result.severity["staleness"]
     if not np.isnan(sev):
-        late, kept, n_late = s["late_weighted"], c["kept"], c["kept_late"]
-        if n_late or c["dormant"]:
-            sentence = (f"{n_late:,} of your {quantity(kept, 'strong relation')} {plural(n_late, 'is', 'are')} "
-                        f"past the cadence they deserve, {late:.0%} of their weight")
+        kept, n_late = c["kept"], c["kept_late"]
+        tone = finding_tone(sev)
+        if n_late:
+            sentence = (f"{n_late:,} of your {quantity(kept, 'once-strong relation')} "
+                        f"{plural(n_late, 'is', 'are')} past the cadence they deserve")
+            if c["core"]:
+                sentence += f", {c['core_late']:,} of the {c['core']:,} closest"
+            parts = []
+            if c["cooling"]:
+                parts.append(f"{quantity(c['cooling'], 'strong tie')} cooling")
+            if c["fading"]:
+                parts.append(f"{c['fading']:,} no longer strong")
             if c["dormant"]:
-                sentence += (f"; {quantity(c['dormant'], 'once-strong tie')} "
-                             f"{plural(c['dormant'], 'has', 'have')} been silent for over two years")
+                parts.append(f"{c['dormant']:,} silent for over two years")
+            if parts:
+                sentence += " (" + ", ".join(parts) + ")"
             sentence += f"{_worst(result)}."
-            title = "Strong ties going cold" if sev >= 0.33 else "A few strong ties overdue"
+            title = {"problem": "Strong ties going cold", "note": "A few strong ties overdue",
+                     "good": "Strong ties mostly kept warm"}[tone]
         else:
-            sentence = f"All {quantity(kept, 'strong relation')} have been in touch within their cadence."
+            sentence = f"All {quantity(kept, 'once-strong relation')} have been in touch within their cadence."
             title = "Strong ties kept warm"
         out.append(Finding("staleness", sev, title, sentence,
-                           evidence={"late_weighted": late, "late_mass": s["late_mass"], "kept": kept,
-                                     "kept_late": n_late, "cooling": c["cooling"], "dormant": c["dormant"]}))
+                           evidence={"late_weighted": s["late_weighted"], "core_late": s["core_late"],
+                                     "kept": kept, "kept_late": n_late, "cooling": c["cooling"],
+                                     "fading": c["fading"], "dormant": c["dormant"]}))
     sev = result.severity["follow-up"]
     if not np.isnan(sev):
         n, b = c["recent_connections"], c["follow_up"]
@@ -284,7 +269,8 @@ def findings(result: Staleness) -> list[Finding]:
             sentence = (f"{b:,} of the {quantity(n, 'person', 'people')} you connected with in the last "
                         f"{FOLLOW_UP_DAYS} days ({s['follow_up']:.0%}) {plural(b, 'has', 'have')} not been "
                         f"met or written to since; a business card is not a relation.")
-            title = "New connections not followed up"
+            title = "New connections not followed up" if finding_tone(sev) != "good" else \
+                "New connections mostly followed up"
         else:
             sentence = f"You followed up all {quantity(n, 'connection')} made in the last {FOLLOW_UP_DAYS} days."
             title = "New connections followed up"
@@ -294,37 +280,43 @@ def findings(result: Staleness) -> list[Finding]:
 
 
 def actions(result: Staleness) -> list[Action]:
-    """``reconnect`` cooling and dormant ties, ``follow up`` new ones, ``wind down`` the rest.
+    """``reconnect`` cooling, fading and dormant ties, ``follow up`` new ones, ``wind down`` the rest.
 
-    Priorities, each times ``boost = 0.4 + 0.6 · severity`` of its finding (so the
-    dominant problem's actions come first):
+    Each priority is :func:`~netanalysis.analysis.result.plan_priority` of its
+    finding's severity and an urgency in 0-1:
 
-    * cooling (top 5): ``0.3 + 0.6 · min(1, peak / 0.5) · min(1, ratio)``
-    * dormant (top 3): ``0.25 + 0.5 · min(1, peak / 0.6) · chemistry / 5`` (0.6 for unknown chemistry)
-    * follow up (top 5, newest first): ``0.25 + 0.5 · (1 - days / 91) · chemistry / 5`` (0.7 unknown)
-    * wind down (top 3 by effort): ``0.15 + 0.25 · min(1, effort / 10)``, not boosted
+    * cooling and fading (top 5 of each): ``min(1, peak / 0.6) · min(1, ratio)``
+    * dormant (top 3): ``0.5 · min(1, peak / 0.6) · chemistry / 5`` (0.6 for unknown chemistry)
+    * follow up (top 5, newest first): ``(1 - days / 91) · chemistry / 5`` (0.7 unknown)
+    * wind down (top 3 by effort): :func:`~netanalysis.analysis.result.wind_down_priority`
+
+    Contacts rated 2 or less for chemistry get no ``reconnect`` (the chemistry
+    advice says let them go).
     """
     out: list[Action] = []
-    boost_stale = _boost(result.severity["staleness"])
-    boost_follow = _boost(result.severity["follow-up"])
-    for pid, row in result.cooling.head(_TOP).iterrows():
-        days, cadence = int(row["days_since_last"]), int(row["cadence"])
-        priority = (0.3 + 0.6 * min(1.0, row["peak_strength"] / 0.5) * min(1.0, row["ratio"])) * boost_stale
-        out.append(Action("reconnect", [row["contact"]],
-                          f"Last contact {quantity(days, 'day')} ago; this tie deserves contact every "
-                          f"{quantity(cadence, 'day')}.",
-                          "staleness", priority, person_ids=[pid],
-                          evidence={"days_since_last": days, "cadence": cadence, "layer": row["layer"],
-                                    "strength": row["strength"], "overdue": row["overdue"]}))
-    for pid, row in result.dormant.head(3).iterrows():
+    sev_stale, sev_follow = result.severity["staleness"], result.severity["follow-up"]
+    for table, label in ((result.cooling, "strong"), (result.fading, "fading")):
+        for pid, row in _liked(table).head(_TOP).iterrows():
+            days, cadence = int(row["days_since_last"]), int(row["cadence"])
+            urgency = min(1.0, row["peak_strength"] / 0.6) * min(1.0, row["ratio"])
+            reason = (f"Last contact {quantity(days, 'day')} ago; this tie deserves contact every "
+                      f"{quantity(cadence, 'day')}.")
+            if label == "fading":
+                reason += f" It was strong (strength {row['peak_strength']:.2f}) and is now {row['strength']:.2f}."
+            out.append(Action("reconnect", [row["contact"]], reason, "staleness",
+                              plan_priority(sev_stale, urgency), person_ids=[pid],
+                              evidence={"days_since_last": days, "cadence": cadence, "layer": row["peak_layer"],
+                                        "strength": row["strength"], "peak_strength": row["peak_strength"],
+                                        "overdue": row["overdue"]}))
+    for pid, row in _liked(result.dormant).head(3).iterrows():
         days = int(row["days_since_last"])
         chem = row["chemistry"]
         chem_factor = 0.6 if pd.isna(chem) else float(chem) / 5
-        priority = (0.25 + 0.5 * min(1.0, row["peak_strength"] / 0.6) * chem_factor) * boost_stale
+        urgency = 0.5 * min(1.0, row["peak_strength"] / 0.6) * chem_factor
         out.append(Action("reconnect", [row["contact"]],
                           f"Last contact {days:,} days ago ({days / 365.25:.1f} years), but this was once a "
                           f"strong tie (peak strength {row['peak_strength']:.2f}); dormant ties are worth reviving.",
-                          "staleness", priority, person_ids=[pid],
+                          "staleness", plan_priority(sev_stale, urgency), person_ids=[pid],
                           evidence={"days_since_last": days, "peak_strength": row["peak_strength"],
                                     "chemistry": chem}))
     for pid, row in result.follow_up.head(_TOP).iterrows():
@@ -332,34 +324,35 @@ def actions(result: Staleness) -> list[Action]:
         fresh = 1.0 - days / (FOLLOW_UP_DAYS + 1)
         chem = row["chemistry"]
         chem_factor = 0.7 if pd.isna(chem) else float(chem) / 5
-        priority = (0.25 + 0.5 * fresh * chem_factor) * boost_follow
         when = "today" if days == 0 else f"{quantity(days, 'day')} ago"
         out.append(Action("follow up", [row["contact"]],
                           f"Connected {when} and not met or written to since; "
                           f"follow up while the meeting is fresh.",
-                          "follow-up", priority, person_ids=[pid],
+                          "follow-up", plan_priority(sev_follow, fresh * chem_factor), person_ids=[pid],
                           evidence={"days_since_connected": days, "connected_on": row["connected_on"]}))
     for pid, row in result.wind_down.head(3).iterrows():
         effort = int(row["effort"])
         out.append(Action("wind down", [row["contact"]],
-                          f"Marked wind-down but took {quantity(effort, 'contact')} in the review window; "
+                          f"Marked wind-down but in touch on {quantity(effort, 'day')} in the review window; "
                           f"let this tie rest.",
                           "staleness", wind_down_priority(effort), person_ids=[pid],
                           evidence={"effort": effort}))
     return out
 
 
+def _liked(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose chemistry is unknown or above 2."""
+    chem = table["chemistry"].astype("Float64")
+    return table[(chem.isna() | (chem > 2)).to_numpy(dtype=bool)]
+
+
 def _worst(result: Staleness) -> str:
-    if result.cooling.empty:
+    table = result.cooling if len(result.cooling) else result.fading
+    if table.empty:
         return ""
-    row = result.cooling.iloc[0]
+    row = table.iloc[0]
     return (f". The most urgent: {row['contact']}, last contact {quantity(int(row['days_since_last']), 'day')} ago "
             f"against a cadence of {quantity(int(row['cadence']), 'day')}")
-
-
-def _boost(severity: float) -> float:
-    """Scale an action's priority by its finding: ``0.4 + 0.6·severity`` (0.4 if undefined)."""
-    return 0.4 + 0.6 * (0.0 if np.isnan(severity) else float(severity))
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -367,7 +360,6 @@ def _ratio(part: int, whole: int) -> float:
 
 
 def _ensure(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Add missing optional columns (``NaT`` for dates, ``NA`` otherwise)."""
-    missing = {c: (pd.NaT if c in ("last_contact", "connected_on") else pd.NA)
-               for c in columns if c not in frame}
+    """Add missing optional columns (``NA``)."""
+    missing = {c: pd.NA for c in columns if c not in frame}
     return frame.assign(**missing) if missing else frame

@@ -37,9 +37,16 @@ The state columns, with ``trusted = goals.trusted_strength`` (0.35):
     fits that still has room; the layers hold at most 5, 10, 35 and 100
     (cumulatively Dunbar's 5, 15, 50, 150).  A tie silent for more than the
     window is therefore never in the inner 150.
+``peak_layer``
+    the layer the tie held at its last contact: the same rule with
+    ``peak_effort`` (days in touch in the window that ends at the last
+    contact) and ``peak_strength``.  For a tie in touch today it is ``layer``.
 ``cadence``
     ``cadence_days`` of ``contacts.csv`` when given, else ``LAYER_CADENCE`` of
-    the layer; none for a tie marked ``wind-down`` or never in touch.
+    the peak layer: a tie deserves the cadence of the closeness it had, so a
+    weekly contact that falls silent is late after two weeks, not after the
+    year its silence has pushed it out to; none for a tie marked
+    ``wind-down`` or never in touch.
 ``overdue``
     ``days_since_last - cadence`` (``NaN`` without a cadence); ``ratio =
     overdue / cadence``, how many cadences late.
@@ -95,7 +102,7 @@ DORMANT_DAYS = 730
 FOLLOW_UP_DAYS = 90
 TAKER_POINTS = 3.0
 TAKER_RATIO = 3.0
-STATE_COLUMNS = ["layer", "cadence", "overdue", "ratio", "strong", "once_strong", "cooling", "fading",
+STATE_COLUMNS = ["layer", "peak_layer", "cadence", "overdue", "ratio", "strong", "once_strong", "cooling", "fading",
                  "dormant", "new", "followed_up", "taker", "owed"]
 
 
@@ -116,7 +123,7 @@ def tie_state(ties: pd.DataFrame, *, as_of, trusted_strength: float, window_days
     Parameters
     ----------
     ties : DataFrame
-        The tie table; reads ``strength, peak_strength, effort, last_contact,
+        The tie table; reads ``strength, peak_strength, effort, peak_effort, last_contact,
         days_since_last, connected_on, on_linkedin, cadence_days, status,
         given_recent, received_recent``.
     as_of : date-like
@@ -135,15 +142,17 @@ def tie_state(ties: pd.DataFrame, *, as_of, trusted_strength: float, window_days
     Examples
     --------
     >>> ties = pd.DataFrame({"strength": [0.6, 0.5, 0.1], "peak_strength": [0.6, 0.7, 0.5],
-    ...     "effort": [30, 0, 0], "days_since_last": pd.array([3, 400, 800], dtype="Int64"),
+    ...     "effort": [30, 0, 0], "peak_effort": [30, 28, 3], "days_since_last": pd.array([3, 400, 800], dtype="Int64"),
     ...     "last_contact": pd.to_datetime(["2026-05-29", "2025-04-27", "2024-03-23"]),
     ...     "connected_on": pd.to_datetime(["2020-01-01"] * 3), "on_linkedin": [True] * 3,
     ...     "cadence_days": pd.array([pd.NA] * 3, dtype="Int64"), "status": [""] * 3,
     ...     "given_recent": [4.0, 0.0, 0.0], "received_recent": [0.5, 0.0, 0.0]},
     ...     index=pd.Index(["a", "b", "c"], name="person_id"))
     >>> s = tie_state(ties, as_of="2026-06-01", trusted_strength=0.35, window_days=365)
-    >>> s["layer"].tolist(), s["cadence"].tolist()      # b and c were not in touch in the window
-    ([1, 5, 5], [14.0, 365.0, 365.0])
+    >>> s["layer"].tolist(), s["peak_layer"].tolist()   # b and c were not in touch in the window
+    ([1, 5, 5], [1, 1, 4])
+    >>> s["cadence"].tolist(), s["overdue"].tolist()    # b was seen fortnightly: its cadence stays short
+    ([14.0, 14.0, 180.0], [-11.0, 386.0, 620.0])
     >>> s[["strong", "cooling", "dormant", "taker"]].to_dict("list")
     {'strong': [True, True, False], 'cooling': [False, True, False], 'dormant': [False, False, True], 'taker': [True, False, False]}
     """
@@ -156,8 +165,11 @@ def tie_state(ties: pd.DataFrame, *, as_of, trusted_strength: float, window_days
     peak = np.maximum(out["peak_strength"].to_numpy(dtype=float), strength)
     since = out["days_since_last"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     in_touch = ~np.isnan(since)
-    out["layer"] = _layers(out, in_touch, window_days)
-    layer = out["layer"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    out["layer"] = _layers(out["effort"], out["strength"], out["last_contact"], in_touch, window_days)
+    peak_effort = out["peak_effort"] if "peak_effort" in out else out["effort"]
+    out["peak_layer"] = _layers(peak_effort, pd.Series(peak, index=out.index), out["last_contact"], in_touch,
+                                window_days)
+    layer = out["peak_layer"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     by_layer = pd.Series(layer).map(LAYER_CADENCE).to_numpy(dtype=float)
     given = out["cadence_days"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     given = np.where(given > 0, given, np.nan)
@@ -191,20 +203,21 @@ def tie_state(ties: pd.DataFrame, *, as_of, trusted_strength: float, window_days
     return out
 
 
-def _layers(ties: pd.DataFrame, in_touch: np.ndarray, window_days: int) -> pd.Series:
+def _layers(effort: pd.Series, strength: pd.Series, last_contact: pd.Series, in_touch: np.ndarray,
+            window_days: int) -> pd.Series:
     """Layer 1-5 per tie in touch (module docstring): by strength, the innermost layer that fits and has room."""
     needs = layer_needs(window_days)
-    effort = ties["effort"].to_numpy(dtype=float)
-    fit = np.full(len(ties), 5, dtype=np.int64)
+    index = effort.index
+    effort = effort.to_numpy(dtype=float)
+    fit = np.full(len(index), 5, dtype=np.int64)
     for k in (4, 3, 2, 1):
         fit = np.where(effort >= needs[k], k, fit)
-    last = pd.to_datetime(ties["last_contact"]).to_numpy(dtype="datetime64[ns]").astype("int64")
-    order = np.lexsort((np.asarray(ties.index, dtype=object).astype(str), -last,
-                        -ties["strength"].to_numpy(dtype=float)))
+    last = pd.to_datetime(last_contact).to_numpy(dtype="datetime64[ns]").astype("int64")
+    order = np.lexsort((np.asarray(index, dtype=object).astype(str), -last, -strength.to_numpy(dtype=float)))
     order = order[in_touch[order]]
     capacity = [LAYER_SIZES[0]] + [b - a for a, b in zip(LAYER_SIZES, LAYER_SIZES[1:])] + [np.inf]
     room = list(capacity)
-    layer = np.zeros(len(ties), dtype=np.int64)
+    layer = np.zeros(len(index), dtype=np.int64)
     for position in order.tolist():
         k = int(fit[position])
         while room[k - 1] <= 0:
@@ -213,4 +226,4 @@ def _layers(ties: pd.DataFrame, in_touch: np.ndarray, window_days: int) -> pd.Se
         layer[position] = k
     result = pd.array(np.where(layer > 0, layer, 0), dtype="Int64")
     result[layer == 0] = pd.NA
-    return pd.Series(result, index=ties.index, name="layer")
+    return pd.Series(result, index=index, name="layer")

@@ -1,23 +1,30 @@
-"""The ego-contact ties as of a date: ledger, effort, tie strength, Dunbar layer.
+"""The ego-contact ties as of a date: ledger, effort, contact, tie strength, state.
 
 :func:`tie_table` is the one table every review question reads.  Index
 ``person_id``; columns:
 
 * from the people table: ``contact, company, position, url, on_linkedin,
   connected_on, circle, chemistry, cadence_days, status, offers, needs``
-* the ledger (log rows dated on or before ``as_of``): ``interactions,
-  given, received, first_contact, last_contact, days_since_last`` and
-  ``balance = given - received``
+* the ledger, over the value rows of :mod:`netanalysis.analysis.contact`
+  dated on or before ``as_of`` (the log, plus accepted endorsements and
+  recommendations at their kinds' default values): ``interactions`` (log
+  rows with them as ``contact``), ``given``, ``received`` (``mutual`` rows
+  count in neither) and ``balance = given - received``
 * ``given_recent, received_recent``: the same ledgers, each row weighted by
   its decay ``w = 2 ** (-age_days / half_life)`` (time-decayed reciprocity)
-* ``effort``: log rows in the review window ``(as_of - window_days, as_of]``
-* with a LinkedIn archive, the columns of :mod:`netanalysis.analysis.evidence`
-  (messages, invitations, endorsements, recommendations); messages then also
-  count toward ``last_contact`` / ``days_since_last`` (staleness) and, with
-  the low weight ``MESSAGE_WEIGHT`` per message, toward intensity ``I``: the
-  hand-written log stays the primary record of value
+* contact, from every kind of evidence (:mod:`netanalysis.analysis.contact`):
+  ``first_contact``, ``last_contact`` (UTC calendar days),
+  ``days_since_last``, ``contact_days`` (distinct days in touch, ever),
+  ``effort``: the distinct days in touch within the review window
+  ``(as_of - window_days, as_of]``, and ``peak_effort``: the same in the
+  window that ends at the last contact (how often you were in touch then)
+* with a LinkedIn archive, the columns of :mod:`netanalysis.analysis.evidence`;
+  with a calendar or mail, ``meetings``, ``emails_sent``, ``emails_received``
 * ``strength`` (0-1), ``peak_strength`` (the strength on the day of the last
-  contact, "how strong it once was") and ``layer`` (1-5, ``<NA>`` if never met)
+  contact, "how strong it once was"), ``two_way``
+* the state columns of :mod:`netanalysis.analysis.state` (``layer``,
+  ``cadence``, ``overdue``, ``strong``, ``once_strong``, ``cooling``,
+  ``fading``, ``dormant``, ``new``, ``followed_up``, ``taker``, ``owed``)
 
 Tie strength
 ------------
@@ -25,16 +32,19 @@ Granovetter (1973) defines the strength of a tie as "a (probably linear)
 combination of the amount of time, the emotional intensity, the intimacy
 (mutual confiding), and the reciprocal services which characterize the tie";
 Gilbert & Karahalios (2009) predict it from intensity, recency, reciprocity,
-multiplexity and duration.  Here, over a contact's rows ``r`` with value
-``v_r`` (1-5) and age ``a_r`` days::
+multiplexity and duration.  Here, over a contact's rows ``r`` (log rows,
+presence at logged meetings, endorsements, recommendations, calendar
+meetings) with value ``v_r`` (1-5) and age ``a_r`` days, and their messages
+and mails ``m``::
 
     I = Σ_r (v_r / 5) · 2^(-a_r / h)            recency-decayed, value-weighted frequency
-        + 0.05 · Σ_m 2^(-a_m / h)               + archive messages m (20 fresh messages = one
+        + 0.05 · Σ_m 2^(-a_m / h)               + messages and mails (20 fresh ones = one
                                                   fresh value-5 meeting)
     F = I / (I + 1)                             saturating: one fresh 5-value contact gives 0.5
     T = 2·min(G, R) / (G + R)                   two-way-ness, G = Σ v over gave+mutual rows,
                                                 R = Σ v over received+mutual rows (0 if none)
-    M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9      multiplexity
+    M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9      multiplexity (a message
+                                                or mail adds its kind and the online channel)
     D = min(1, years since first contact or connection / 5)            duration
     strength = F · (0.55 + 0.15·T + 0.15·M + 0.15·D)
 
@@ -42,37 +52,25 @@ multiplexity and duration.  Here, over a contact's rows ``r`` with value
 same with the ages counted to the last contact instead of ``as_of``
 (``I_peak = I · 2^(days_since_last / h)``).
 
-Layers
-------
-Dunbar's layers (Zhou, Sornette, Hill & Dunbar 2005; Dunbar 2018): the met
-contacts ranked by strength (ties broken by last contact, then id), ranks 1-5
-are layer 1 (support clique), 6-15 layer 2 (sympathy group), 16-50 layer 3,
-51-150 layer 4 (active network), beyond 150 layer 5 (acquaintances).
-
 References
 ----------
 Granovetter, M. (1973). The strength of weak ties. American Journal of Sociology 78(6).
 Gilbert, E. & Karahalios, K. (2009). Predicting tie strength with social media. CHI '09.
-Zhou, W.-X., Sornette, D., Hill, R. A. & Dunbar, R. I. M. (2005). Discrete hierarchical
-organization of social group sizes. Proc. R. Soc. B 272.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .ledger import as_timestamp, explode_codes, ledger, log_until
+from .contact import MESSAGE_WEIGHT, contact_evidence
+from .ledger import as_timestamp, explode_codes, log_until
+from .state import LAYER_NAMES, LAYER_SIZES, tie_state
 
 __all__ = ["tie_table", "LAYER_SIZES", "LAYER_NAMES", "strength_from_parts", "MESSAGE_WEIGHT"]
 
-#: Weight of one archive message in the intensity, against 1.0 for a fresh value-5 log row.
-MESSAGE_WEIGHT = 0.05
-
-LAYER_SIZES = (5, 15, 50, 150)
-LAYER_NAMES = {1: "support clique (5)", 2: "sympathy group (15)", 3: "affinity group (50)",
-               4: "active network (150)", 5: "acquaintances (150+)"}
 _PEOPLE_COLUMNS = ["contact", "company", "position", "url", "on_linkedin", "connected_on", "circle",
                    "chemistry", "cadence_days", "status", "offers", "needs"]
+_EPOCH = np.datetime64("1970-01-01", "D")
 
 
 def strength_from_parts(intensity, two_way, multiplex, duration):
@@ -91,14 +89,14 @@ def strength_from_parts(intensity, two_way, multiplex, duration):
 
 def tie_table(net, as_of, *, half_life_days: float | None = None, window_days: int | None = None,
               rows: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per person with ledger, effort, strength and layer as of ``as_of``.
+    """One row per person with ledger, contact, effort, strength and state as of ``as_of``.
 
     Parameters
     ----------
     net : Network
         From :func:`netanalysis.load`.
     as_of : date-like
-        The review date; log rows after it are ignored.
+        The review date; evidence after it is ignored.
     half_life_days, window_days : optional
         Override ``net.goals``.
     rows : DataFrame, optional
@@ -108,21 +106,20 @@ def tie_table(net, as_of, *, half_life_days: float | None = None, window_days: i
     Returns
     -------
     DataFrame
-        Index ``person_id``, the columns listed in the module docstring
-        (ledger, ``effort``, ``strength``, ``peak_strength``, ``two_way``,
-        ``layer``, and with an archive the evidence columns).
+        Index ``person_id``, the columns listed in the module docstring.
 
     Examples
     --------
     >>> import pandas as pd
     >>> from netanalysis.model import Network
     >>> people = pd.DataFrame({c: [""] for c in _PEOPLE_COLUMNS}, index=pd.Index(["a"], name="person_id"))
-    >>> people["connected_on"] = pd.NaT
+    >>> people["connected_on"], people["on_linkedin"] = pd.NaT, True
+    >>> people["chemistry"] = people["cadence_days"] = pd.array([pd.NA], dtype="Int64")
     >>> log = pd.DataFrame({"person_id": ["a"], "date": pd.to_datetime(["2026-01-01"]), "value": [5],
-    ...     "direction": ["mutual"], "kind": ["coffee"], "purpose": [""], "channel": ["offline"]})
+    ...     "direction": ["mutual"], "kind": ["coffee"], "purpose": [""], "channel": ["offline"], "with_ids": [()]})
     >>> ties = tie_table(Network(people=people, log=log), "2026-01-01")
-    >>> round(float(ties.loc["a", "strength"]), 4)   # F=0.5, T=1, M=2/9, D=0
-    0.3667
+    >>> round(float(ties.loc["a", "strength"]), 4), int(ties.loc["a", "effort"])   # F=0.5, T=1, M=2/9, D=0
+    (0.3667, 1)
     """
     stamp = as_timestamp(as_of)
     goals = net.goals
@@ -131,96 +128,123 @@ def tie_table(net, as_of, *, half_life_days: float | None = None, window_days: i
     people = net.people
     if rows is None:
         rows = log_until(net.log, stamp)
+    evidence = contact_evidence(net, rows, stamp, half_life_days=half_life)
+    value_rows = evidence.rows
     ties = people[_PEOPLE_COLUMNS].copy()
-    money = ledger(people, rows, stamp)
-    ties = ties.join(money)
-    ties["balance"] = ties["given"] - ties["received"]
+    size = len(people)
+    person = people.index.get_indexer(value_rows["person_id"]).astype(np.int64)
+    keep = person >= 0
+    value_rows, person = value_rows[keep], person[keep]
 
-    age = (stamp - rows["date"]).dt.days.to_numpy(dtype=float)
+    day = value_rows["date"].to_numpy(dtype="datetime64[D]")
+    age = (stamp.to_datetime64().astype("datetime64[D]") - day).astype(np.int64).astype(float)
     decay = np.exp2(-age / half_life)
-    value = rows["value"].to_numpy(dtype=float)
-    direction = rows["direction"].to_numpy()
-    person = rows["person_id"]
-    frame = pd.DataFrame({
-        "person_id": person.to_numpy(),
-        "intensity": value / 5.0 * decay,
-        "given_recent": np.where(direction == "gave", value * decay, 0.0),
-        "received_recent": np.where(direction == "received", value * decay, 0.0),
-        "give_side": np.where(direction != "received", value, 0.0),
-        "take_side": np.where(direction != "gave", value, 0.0),
-        "effort": (age < window).astype(np.int64),
-    })
-    sums = frame.groupby("person_id").sum()
-    variety = _multiplexity(rows)
-    ties = ties.join(sums).join(variety)
-    for column in ["intensity", "given_recent", "received_recent", "give_side", "take_side", "multiplex"]:
-        ties[column] = ties[column].fillna(0.0)
-    ties["effort"] = ties["effort"].fillna(0).astype("int64")
+    value = value_rows["value"].to_numpy(dtype=float)
+    direction = value_rows["direction"].to_numpy(dtype=object)
+    gave, got = direction == "gave", direction == "received"
+    logged = (value_rows["source"] == "log").to_numpy()
 
-    if getattr(net, "archive", None) is not None:
-        from .evidence import archive_evidence
+    def total(weights, mask=None) -> np.ndarray:
+        w = weights if mask is None else np.where(mask, weights, 0.0)
+        return np.bincount(person, weights=w, minlength=size)
 
-        matcher = getattr(net, "matcher", None)
-        evidence = archive_evidence(people, net.archive, stamp, half_life_days=half_life,
-                                    matcher=matcher if matcher is not None and matcher.covers(people.index) else None)
-        ties = ties.join(evidence)
-        ties["intensity"] += MESSAGE_WEIGHT * ties.pop("message_intensity")
-        latest = ties[["last_contact", "last_message"]].max(axis=1)
-        ties["last_contact"] = latest
-        ties["days_since_last"] = (stamp - latest).dt.days.astype("Int64")
-    give, take = ties.pop("give_side"), ties.pop("take_side")
-    total = give + take
-    two_way = np.where(total > 0, 2 * np.minimum(give, take) / total.where(total > 0, 1), 0.0)
+    ties["interactions"] = np.bincount(person[logged], minlength=size).astype(np.int64)
+    ties["given"] = np.rint(total(value, gave)).astype(np.int64)
+    ties["received"] = np.rint(total(value, got)).astype(np.int64)
+    ties["balance"] = ties["given"] - ties["received"]
+    ties["given_recent"] = total(value * decay, gave)
+    ties["received_recent"] = total(value * decay, got)
+    intensity = total(value / 5.0 * decay)
+    give, take = total(value, ~got), total(value, ~gave)
+
+    bulk = evidence.bulk_position >= 0
+    bulk_person = evidence.bulk_position[bulk]
+    bulk_day = evidence.bulk_day[bulk].astype("datetime64[D]")
+    bulk_age = (stamp.to_datetime64().astype("datetime64[D]") - bulk_day).astype(np.int64).astype(float)
+    intensity = intensity + MESSAGE_WEIGHT * np.bincount(bulk_person, weights=np.exp2(-bulk_age / half_life),
+                                                         minlength=size)
+    _contact_days(ties, np.concatenate([person, bulk_person]), np.concatenate([day, bulk_day]),
+                  stamp, window)
+    if evidence.archive is not None:
+        ties = ties.join(evidence.archive.table.drop(columns="message_intensity"))
+    if evidence.meetings is not None:
+        ties["meetings"] = evidence.meetings.reindex(ties.index, fill_value=0).astype("int64")
+    if evidence.emails is not None:
+        for column in ("emails_sent", "emails_received"):
+            ties[column] = evidence.emails[column].reindex(ties.index).fillna(0).astype("int64")
+
+    both = give + take
+    two_way = np.where(both > 0, 2 * np.minimum(give, take) / np.where(both > 0, both, 1), 0.0)
     start = ties[["first_contact", "connected_on"]].min(axis=1)
     years = ((stamp - start).dt.days / 365.25).fillna(0).clip(lower=0)
-    duration = (years / 5).clip(upper=1.0)
-    multiplex = ties.pop("multiplex")
-    intensity = ties.pop("intensity")
+    duration = (years / 5).clip(upper=1.0).to_numpy()
+    multiplex = _multiplexity(value_rows, person, size, evidence.bulk_kind[bulk], bulk_person)
     ties["strength"] = strength_from_parts(intensity, two_way, multiplex, duration)
-    since = ties["days_since_last"].astype("float").fillna(0).to_numpy()
-    peak_intensity = intensity.to_numpy() * np.exp2(since / half_life)
-    ties["peak_strength"] = strength_from_parts(peak_intensity, two_way, multiplex, duration)
+    since = ties["days_since_last"].astype("Float64").fillna(0).to_numpy(dtype=float)
+    ties["peak_strength"] = strength_from_parts(intensity * np.exp2(since / half_life), two_way, multiplex,
+                                                duration)
     ties["two_way"] = two_way
-    ties["layer"] = _layers(ties)
-    return ties
+    return tie_state(ties, as_of=stamp, trusted_strength=goals.trusted_strength, window_days=window)
 
 
-def _multiplexity(rows: pd.DataFrame) -> pd.DataFrame:
-    """``M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9`` per person.
+def _contact_days(ties: pd.DataFrame, person: np.ndarray, day: np.ndarray, stamp: pd.Timestamp,
+                  window: int) -> None:
+    """``first_contact, last_contact, days_since_last, contact_days, effort`` from every
+    (person, day) of evidence: distinct days, the window being ``(as_of - window, as_of]``."""
+    size = len(ties)
+    number = (day - _EPOCH).astype(np.int64)
+    key = np.unique(person.astype(np.int64) * 1_000_000 + number)
+    who, when = key // 1_000_000, key % 1_000_000
+    today = int((stamp.to_datetime64().astype("datetime64[D]") - _EPOCH).astype(np.int64))
+    first = np.full(size, np.iinfo(np.int64).max)
+    last = np.full(size, np.iinfo(np.int64).min)
+    np.minimum.at(first, who, when)
+    np.maximum.at(last, who, when)
+    seen = last > np.iinfo(np.int64).min
+
+    def dates(values: np.ndarray) -> pd.Series:
+        out = (values.astype("datetime64[D]").astype("datetime64[ns]"))
+        return pd.Series(np.where(seen, out, np.datetime64("NaT")), index=ties.index, dtype="datetime64[ns]")
+
+    ties["first_contact"] = dates(np.where(seen, first, 0))
+    ties["last_contact"] = dates(np.where(seen, last, 0))
+    ties["days_since_last"] = pd.array(np.where(seen, today - last, 0), dtype="Int64")
+    ties.loc[~seen, "days_since_last"] = pd.NA
+    ties["contact_days"] = np.bincount(who, minlength=size).astype(np.int64)
+    recent = (today - when) < window
+    ties["effort"] = np.bincount(who[recent], minlength=size).astype(np.int64)
+    before_last = (last[who] - when) < window
+    ties["peak_effort"] = np.bincount(who[before_last], minlength=size).astype(np.int64)
+
+
+def _multiplexity(rows: pd.DataFrame, person: np.ndarray, size: int, bulk_kind: np.ndarray,
+                  bulk_person: np.ndarray) -> np.ndarray:
+    """``M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9`` per person
+    (a message or mail counts its kind and the online channel).
 
     Counted on integer codes: each distinct purpose cell is split on ``;`` once.
     """
-    if rows.empty:
-        return pd.DataFrame({"multiplex": pd.Series(dtype=float)})
-    person, persons = pd.factorize(rows["person_id"])
-    size = len(persons)
+    kinds_text = np.concatenate([rows["kind"].to_numpy(dtype=object), bulk_kind.astype(object)])
+    channel_text = np.concatenate([rows["channel"].fillna("").to_numpy(dtype=object),
+                                   np.full(len(bulk_kind), "online", dtype=object)])
+    owners = np.concatenate([person, bulk_person]).astype(np.int64)
+    if not len(owners):
+        return np.zeros(size)
 
-    def distinct(owner: np.ndarray, value: np.ndarray, values: int) -> np.ndarray:
-        """Distinct values per person (``value`` codes, -1 = missing, left out)."""
-        known = (owner >= 0) & (value >= 0)
-        pairs = np.unique(owner[known].astype(np.int64) * values + value[known])
-        return np.bincount(pairs // values, minlength=size)
+    def distinct(owner: np.ndarray, codes: np.ndarray, values: int) -> np.ndarray:
+        """Distinct values per person (``codes`` -1 = missing, left out)."""
+        known = (owner >= 0) & (codes >= 0)
+        pairs = np.unique(owner[known] * max(values, 1) + codes[known])
+        return np.bincount(pairs // max(values, 1), minlength=size)
 
-    kind, kinds = pd.factorize(rows["kind"])
-    channel_text = rows["channel"].to_numpy(dtype=object)
+    kind, kinds = pd.factorize(kinds_text)
     channel, channels = pd.factorize(np.where(channel_text == "", None, channel_text))
-    purpose, cells = pd.factorize(rows["purpose"])
+    purpose, cells = pd.factorize(rows["purpose"].fillna("").to_numpy(dtype=object))
     # One more, empty, part last: code -1 (a missing cell) picks it.
     parts = [[] if cell == "" else cell.split(";") for cell in cells] + [[]]
     owner, items = explode_codes(purpose, parts)
     item, item_values = pd.factorize(items)
-    total = (np.minimum(distinct(person, kind, max(len(kinds), 1)), 4)
-             + np.minimum(distinct(person[owner], item, max(len(item_values), 1)), 3)
-             + np.minimum(distinct(person, channel, max(len(channels), 1)), 2))
-    return pd.DataFrame({"multiplex": total / 9.0}, index=pd.Index(persons, name="person_id"))
-
-
-def _layers(ties: pd.DataFrame) -> pd.Series:
-    """Dunbar layer by strength rank among met contacts (module docstring)."""
-    met = ties[ties["interactions"] > 0]
-    order = met.assign(_last=met["last_contact"], _id=met.index).sort_values(
-        ["strength", "_last", "_id"], ascending=[False, False, True])
-    rank = pd.Series(np.arange(1, len(order) + 1), index=order.index)
-    bounds = np.array(LAYER_SIZES)
-    layer = pd.Series(np.searchsorted(bounds, rank.to_numpy(), side="left") + 1, index=rank.index)
-    return layer.reindex(ties.index).astype("Int64")
+    counted = (np.minimum(distinct(owners, kind, len(kinds)), 4)
+               + np.minimum(distinct(person[owner].astype(np.int64), item, len(item_values)), 3)
+               + np.minimum(distinct(owners, channel, len(channels)), 2))
+    return counted / 9.0
