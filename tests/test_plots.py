@@ -514,7 +514,7 @@ def report_specs():
     import netanalysis
     from netanalysis.analysis import review
     from netanalysis.analysis.timeline import monthly_ledger
-    from netanalysis.bundled import bundled_sample
+    from netanalysis.sample.bundled import bundled_sample
     from netanalysis.sample import SAMPLE_AS_OF
 
     net = netanalysis.load(bundled_sample())
