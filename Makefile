@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lab sample bench notebooks clean
+.PHONY: report test lab sample bench notebooks plotlyjs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,25 @@ notebooks: $(STAMP)  # re-run the notebooks and store their outputs (after a cha
 bench: $(STAMP)  # the scale benchmark, then the floor any report must take at that scale
 	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_floor.py
+
+# plotly.js's basic bundle (scatter, bar, pie) at the version the installed plotly.py bundles,
+# from npm (which checks the tarball's integrity), with its licence and a note of where it came from.
+STATIC := netanalysis/report/static
+plotlyjs: $(STAMP)
+	@set -e; version=$$($(PY) -c "from plotly.offline import get_plotlyjs_version as v; print(v())"); \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	npm pack --silent --pack-destination "$$tmp" "plotly.js-basic-dist-min@$$version" >/dev/null; \
+	tar -xzf "$$tmp/plotly.js-basic-dist-min-$$version.tgz" -C "$$tmp"; \
+	cp "$$tmp/package/plotly-basic.min.js" $(STATIC)/plotly-basic.min.js; \
+	cp "$$tmp/package/LICENSE" $(STATIC)/plotly-basic.LICENSE; \
+	integrity=$$(npm view "plotly.js-basic-dist-min@$$version" dist.integrity); \
+	sha=$$(sha256sum $(STATIC)/plotly-basic.min.js | cut -d' ' -f1); \
+	{ echo "plotly-basic.min.js: plotly.js's basic bundle (scatter, bar, pie), the npm package"; \
+	  echo "plotly.js-basic-dist-min $$version ($$integrity), unchanged; MIT licence in plotly-basic.LICENSE."; \
+	  echo "Made by \`make plotlyjs\`, at the plotly.js version the installed plotly.py bundles"; \
+	  echo "(plotly.offline.get_plotlyjs_version()); tests/test_bundle.py checks both."; \
+	  echo "sha256 $$sha"; } > $(STATIC)/plotly-basic.SOURCE.txt; \
+	echo "vendored plotly.js $$version basic bundle: $$(wc -c < $(STATIC)/plotly-basic.min.js) bytes, sha256 $$sha"
 
 clean:
 	rm -rf $(VENV) report.html summary.json .pytest_cache

@@ -13,9 +13,10 @@ libraries allow, on the same 30,000-connection / 100,000-row sample as
   URLs (distinct cells once, no normalisation at all)
 * ``graph``:   the networkx ego graph with "me" tied to each contact (no ties
   between contacts)
-* ``egogram``: one plotly figure of 30,000 points (``Scattergl``) serialised to JSON
-* ``charts``:  eight small plotly bar charts serialised (the report's other sections)
-* ``html``:    plotly.js and the figures written into one file
+* ``egogram``: one figure of 30,000 points serialised to JSON (a plain-dict plotly.js spec and
+  ``json.dumps``, as the report embeds figures; no plotly.py)
+* ``charts``:  eight small bar charts serialised the same way (the report's other sections)
+* ``html``:    plotly.js (the report's basic bundle) and the figures written into one file
 
 Community detection, the ties between contacts, the tie strengths and every other metric
 are left out, as are validation messages and name normalisation, so the sum
@@ -26,6 +27,7 @@ Run:  .venv/bin/python benchmarks/bench_floor.py   (after bench_scale.py made th
 from __future__ import annotations
 
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -33,9 +35,11 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-import plotly.io as pio
-from plotly.offline import get_plotlyjs
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from netanalysis.plots import plotly_js  # noqa: E402
+from netanalysis.plots.embed import script_json  # noqa: E402
 
 FOLDER = Path(__file__).resolve().parent / "_data" / "max"
 
@@ -60,7 +64,7 @@ def main() -> None:
     connections, log, _ = bare()
     urls = connections["URL"].fillna("").tolist()
     rng = np.random.default_rng(7)
-    js = get_plotlyjs()
+    js = plotly_js()
     x = rng.random(len(urls))
 
     def dates():
@@ -79,10 +83,13 @@ def main() -> None:
         return g
 
     def egogram():
-        return pio.to_json(go.Figure(go.Scattergl(x=x, y=x, mode="markers", text=urls)))
+        xy = np.round(x, 3).tolist()             # as the report rounds its coordinates
+        return script_json({"data": [{"type": "scatter", "x": xy, "y": xy, "mode": "markers",
+                                      "text": urls}], "layout": {}})
 
     def charts():
-        return [pio.to_json(go.Figure(go.Bar(x=list("abcdef"), y=rng.random(6)))) for _ in range(8)]
+        return [script_json({"data": [{"type": "bar", "x": list("abcdef"), "y": rng.random(6).tolist()}],
+                             "layout": {}}) for _ in range(8)]
 
     figures = [egogram(), *charts()]
 

@@ -1,7 +1,17 @@
-"""The figures, tested on the numbers they plot (trace values, counts), never on pixels."""
+"""The figures, tested on the numbers they plot (trace values, counts), never on pixels.
+
+The public functions return plotly Figures built from the spec functions' plain
+dicts; most tests read the Figures (the notebook API), TestSpecs the specs
+themselves (what the report embeds).
+"""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -11,7 +21,9 @@ import pytest
 
 from netanalysis import plots
 from netanalysis.plots import theme
-from netanalysis.plots.ego import NEVER_MET_RING, RING_NAMES
+from netanalysis.plots.ego import NEVER_MET_RING, RING_NAMES, SHORT_RING_NAMES
+from netanalysis.plots.embed import CONFIG
+from netanalysis.plots.spec import narrow_layout
 from review_helpers import make_ties
 
 HOSTILE = "<script>alert(1)</script>"
@@ -23,7 +35,34 @@ def values(trace, attribute):
 
 
 def by_meta(fig, kind):
-    return [t for t in fig.data if t.meta and t.meta.get("kind") == kind]
+    """The egogram's points of one kind, per sector, as trace-like objects (x, y, hovertext, marker, meta).
+
+    Each sector is one trace whose ``meta["parts"]`` slices its points by kind.
+    """
+    found = []
+    for trace in fig.data:
+        for part in (trace.meta or {}).get("parts", []):
+            if part["kind"] != kind:
+                continue
+            cut = slice(part["start"], part["stop"])
+            size = trace.marker.size
+            sizes = list(size) if isinstance(size, (list, tuple)) else [size] * len(trace.x)
+            meta = {"kind": kind, "sector": trace.meta["sector"]} | (
+                {"count": part["count"]} if "count" in part else {})
+            found.append(SimpleNamespace(name=trace.name, x=list(trace.x)[cut], y=list(trace.y)[cut],
+                                         hovertext=list(trace.hovertext)[cut], meta=meta,
+                                         marker=SimpleNamespace(size=sizes[cut], color=trace.marker.color)))
+    return found
+
+
+def polar(trace):
+    """A cartesian egogram trace's points as (r, θ in degrees clockwise from the top)."""
+    x, y = np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)
+    return np.hypot(x, y), np.degrees(np.arctan2(x, y)) % 360
+
+
+def sector_starts(fig):
+    return [s["start"] for s in fig.layout.meta["sectors"]]
 
 
 def message(fig):
@@ -50,6 +89,7 @@ def ties_frame(n_met, n_never, *, clusters=("work", "school", "club"), seed=0):
 
 class TestTheme:
     def test_template_registered_without_changing_the_default(self):
+        plots.purpose_chart(None)                   # the first Figure registers it
         assert "netanalysis" in pio.templates
         assert pio.templates.default != "netanalysis"
 
@@ -79,12 +119,27 @@ class TestEgogram:
         fig = plots.egogram(self.TIES)
         met = {t.meta["sector"]: t for t in by_meta(fig, "met")}
         # r = layer ± 0.32 (hash jitter): Ann ring 1, Bo ring 3 (work); Cy ring 5 (school)
-        assert [round(r) for r in met["work"].r] == [1, 3]
-        assert [round(r) for r in met["school"].r] == [5]
+        assert sorted(round(r) for r in polar(met["work"])[0]) == [1, 3]
+        assert [round(r) for r in polar(met["school"])[0]] == [5]
         never = {t.meta["sector"]: t for t in by_meta(fig, "never met")}
-        assert sum(len(t.r) for t in never.values()) == 2
-        assert all(abs(r - NEVER_MET_RING) <= 0.32 for t in never.values() for r in t.r)
-        assert fig.layout.polar.radialaxis.ticktext == tuple(RING_NAMES.values())
+        assert sum(len(t.x) for t in never.values()) == 2
+        assert all(abs(r - NEVER_MET_RING) <= 0.32 + 0.001 for t in never.values() for r in polar(t)[0])
+        assert [a.text for a in fig.layout.annotations] == list(RING_NAMES.values())
+        assert [a.y for a in fig.layout.annotations] == list(RING_NAMES)     # at each ring's radius
+        assert list(fig.layout.meta["rings"]) == list(RING_NAMES.values())
+
+    def test_cartesian_rings_and_sector_borders_are_shapes(self):
+        fig = plots.egogram(self.TIES)
+        circles = [s for s in fig.layout.shapes if s.type == "circle"]
+        # ring borders at radius 0.5 ... 6.5, centred on "you" at (0, 0)
+        assert [(s.x0, s.x1, s.y0, s.y1) for s in circles] == [(-b, b, -b, b) for b in np.arange(0.5, 7, 1.0)]
+        path = next(s for s in fig.layout.shapes if s.type == "path").path
+        assert path.count("M") == 1 + 3                                  # the label wedge's border + 3 sectors
+        assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1   # round circles
+        you = fig.data[0]
+        assert (you.name, list(you.x), list(you.y)) == ("you", [0.0], [0.0])
+        # one trace per sector: its legend entry shows and hides all its markers
+        assert [t.name for t in fig.data[1:]] == ["work", "school", "no cluster"]
 
     def test_sectors_are_clusters_with_widths_mostly_by_met_members(self):
         fig = plots.egogram(self.TIES)
@@ -93,26 +148,26 @@ class TestEgogram:
         # widths over 360 - 40 = 320°: 320·p / (0.6 + 0.35 + 1/12) = 185.806, 108.387, 25.806; from 40°
         total = 0.6 + 0.35 + 1 / 12
         starts = [40, 40 + 320 * 0.6 / total, 40 + 320 * 0.95 / total]
-        assert list(fig.layout.polar.angularaxis.tickvals) == pytest.approx([0] + starts)
+        assert sector_starts(fig) == pytest.approx(starts, abs=1e-4)
         met = {t.meta["sector"]: t for t in by_meta(fig, "met")}
         assert [t.name for t in by_meta(fig, "met")] == ["work", "school", "no cluster"]
-        assert all(starts[0] <= th < starts[1] for th in met["work"].theta)
-        assert all(starts[1] <= th < starts[2] for th in met["school"].theta)
+        assert all(starts[0] <= th < starts[1] for th in polar(met["work"])[1])
+        assert all(starts[1] <= th < starts[2] for th in polar(met["school"])[1])
         assert all(starts[2] <= th < 360 for t in by_meta(fig, "never met") if t.meta["sector"] == "no cluster"
-                   for th in t.theta)
+                   for th in polar(t)[1])
 
     def test_a_pile_of_never_met_does_not_crowd_the_met(self):
         ties = ties_frame(10, 1000, clusters=["a"]).assign(cluster=["a"] * 10 + [""] * 1000)
         fig = plots.egogram(ties)
-        ticks = list(fig.layout.polar.angularaxis.tickvals)        # 0, start a, start no cluster
+        start_a, start_none = sector_starts(fig)
         # p_a = 0.75·10/10 + 0.25·10/1010 = 0.7525, p_none = 0.25·1000/1010 = 0.2475 (sum 1)
-        assert ticks[2] - ticks[1] == pytest.approx(320 * (0.75 + 0.25 * 10 / 1010))
+        assert start_none - start_a == pytest.approx(320 * (0.75 + 0.25 * 10 / 1010), abs=1e-3)
 
     def test_angles_are_deterministic_and_independent_of_row_order(self):
         first = plots.egogram(self.TIES)
         again = plots.egogram(self.TIES.iloc[::-1])
-        angles = {t.meta["sector"]: sorted(t.theta) for t in by_meta(first, "met")}
-        assert angles == {t.meta["sector"]: sorted(t.theta) for t in by_meta(again, "met")}
+        angles = {t.meta["sector"]: sorted(polar(t)[1]) for t in by_meta(first, "met")}
+        assert angles == {t.meta["sector"]: sorted(polar(t)[1]) for t in by_meta(again, "met")}
 
     def test_hover_names_the_contact_cluster_layer_strength_last_contact(self):
         fig = plots.egogram(self.TIES)
@@ -152,7 +207,7 @@ class TestEgogram:
         grouped = by_meta(fig, "acquaintances (grouped)")
         outer = int((ties["layer"] == 5).sum())
         assert sum(t.meta["count"] for t in grouped) == outer
-        drawn = sum(len(t.r) for t in by_meta(fig, "met"))
+        drawn = sum(len(t.x) for t in by_meta(fig, "met"))
         assert drawn == 1200 - outer
 
     def test_falls_back_to_circle_then_one_sector(self):
@@ -168,7 +223,7 @@ class TestEgogram:
         fig = plots.egogram(ties, max_sectors=5)
         sectors = [t.meta["sector"] for t in by_meta(fig, "met")]
         assert len(sectors) == 5 and sectors[-1] == "other"
-        assert sum(len(t.r) for t in by_meta(fig, "met")) == 60
+        assert sum(len(t.x) for t in by_meta(fig, "met")) == 60
 
     def test_unclustered_is_its_own_grey_sector_before_other(self):
         # as the orchestrator writes it: diversity's "unclustered", and "" for people it did not see
@@ -188,23 +243,30 @@ class TestEgogram:
         grouped = by_meta(fig, "never met (grouped)")
         assert len(grouped) == 3                                         # one per cluster sector
         assert sum(t.meta["count"] for t in grouped) == 1200
-        assert all(list(t.r) == [NEVER_MET_RING] for t in grouped)
+        assert all(polar(t)[0].tolist() == pytest.approx([NEVER_MET_RING], abs=0.001) for t in grouped)
         expected = ties[ties["layer"].isna()]["cluster"].value_counts()
         for t in grouped:
             assert t.hovertext[0].startswith(f"<b>{expected[t.meta['sector']]:,} connections never met")
-        assert sum(len(t.r) for t in by_meta(fig, "met")) == 40         # every met contact still drawn
+        assert sum(len(t.x) for t in by_meta(fig, "met")) == 40         # every met contact still drawn
         assert "(grouped by sector)" in fig.layout.title.subtitle.text
 
     def test_never_met_drawn_individually_below_max_points(self):
         fig = plots.egogram(ties_frame(40, 1200), max_points=3000)
-        assert sum(len(t.r) for t in by_meta(fig, "never met")) == 1200
+        assert sum(len(t.x) for t in by_meta(fig, "never met")) == 1200
 
-    def test_webgl_when_large(self):
-        small = plots.egogram(ties_frame(40, 100))
-        assert {t.type for t in small.data} == {"scatterpolar"}
-        large = plots.egogram(ties_frame(1100, 0))
-        assert {t.type for t in large.data} == {"scatterpolargl"}
-        assert {t.type for t in plots.egogram(ties_frame(40, 100), webgl=True).data} == {"scatterpolargl"}
+    def test_no_webgl_and_no_polar_axes_at_any_size(self):
+        # WebGL is missing on many machines, and the report's plotly.js bundle has neither.
+        for ties in (ties_frame(40, 100), ties_frame(1100, 0), ties_frame(3000, 27000)):
+            spec = plots.egogram_spec(ties)
+            assert {t["type"] for t in spec["data"]} == {"scatter"}
+            assert "polar" not in spec["layout"]
+
+    def test_narrow_page_short_ring_names_and_one_entry_per_legend_row(self):
+        spec = plots.egogram_spec(self.TIES)
+        narrow = narrow_layout(spec)
+        assert [a["text"] for a in narrow["annotations"]] == list(SHORT_RING_NAMES.values())
+        assert narrow["legend"]["orientation"] == "v" and narrow["legend"]["yref"] == "container"
+        assert narrow["height"] < spec["layout"]["height"]
 
     def test_empty(self):
         assert message(plots.egogram(make_ties([]))) == "No connections yet"
@@ -223,7 +285,7 @@ class TestEgogram:
         fig = plots.egogram(ties)
         elapsed = time.perf_counter() - start
         assert elapsed < 2.0 * 3        # target 2 s; generous for slow CI (benchmarks/bench_plots.py)
-        points = sum(len(t.r) for t in fig.data if t.meta)
+        points = sum(len(t.x) for t in fig.data if t.meta)
         assert points == 3000 + 8       # every met contact + one marker per sector
 
 
@@ -415,21 +477,119 @@ class TestEmbedding:
         html = plots.figure_to_html(fig, div_id="fig-staleness")
         assert html.lstrip().startswith("<div") and 'id="fig-staleness"' in html
         assert "http" not in html and "mathjax" not in html.lower() and "Chart Studio" not in html
-        assert '"displaylogo": false' in html and '"responsive": true' in html
+        assert '"displaylogo":false' in html and '"responsive":true' in html
+        assert '"showSendToCloud":false' in html                # plotly.js 4 would offer to upload the figure
         assert "<script>alert" not in html                      # JSON-escaped inside the figure data
+        assert "Plotly.newPlot(" in html
 
     def test_bad_div_id(self):
         with pytest.raises(ValueError, match="div_id"):
             plots.figure_to_html(go.Figure(), div_id='x" onload="')
 
-    def test_plotly_js_is_the_installed_bundle(self):
-        import plotly
-
+    def test_plotly_js_is_the_vendored_basic_bundle(self):
         text = plots.plotly_js()
-        assert len(text) > 1_000_000 and plotly.__version__ and "</script" not in text.lower()
+        assert text.lstrip().startswith("/**\n* plotly.js (basic - minified) v")
+        assert 1_000_000 < len(text.encode()) < 1_300_000 and "</script" not in text.lower()
+
+    def test_spec_and_figure_embed_alike(self):
+        spec = plots.staleness_spec(TestStaleness.TABLE)
+        from_spec = plots.figure_to_html(spec, div_id="a")
+        from_figure = plots.figure_to_html(plots.staleness_chart(TestStaleness.TABLE), div_id="a")
+        assert from_spec.startswith('<div id="a"') and from_figure.startswith('<div id="a"')
+        assert "Ann (2)" in from_spec and "Ann (2)" in from_figure
+
+    def test_script_safe_json(self):
+        from netanalysis.plots.embed import script_json
+
+        text = script_json({"a": "</script><!-- & \u2028 \u2029", "b": [np.float64(0.5), np.int32(2)]})
+        for bad in ("<", ">", "&", "\u2028", "\u2029"):
+            assert bad not in text
+        assert text.count("/") == text.count("\\/") == 1              # escaped as \/
+        assert json.loads(text) == {"a": "</script><!-- & \u2028 \u2029", "b": [0.5, 2]}
 
 
-@pytest.mark.parametrize("name", sorted(set(plots.__all__) - {"figure_to_html", "plotly_js", "theme"}))
+@pytest.fixture(scope="module")
+def report_specs():
+    """Every figure spec the report draws, from the bundled sample's review, as the report calls them."""
+    import netanalysis
+    from netanalysis.analysis import review
+    from netanalysis.analysis.timeline import monthly_ledger
+    from netanalysis.sample.bundled import bundled_sample
+    from netanalysis.sample import SAMPLE_AS_OF
+
+    net = netanalysis.load(bundled_sample())
+    rev = review(net, as_of=SAMPLE_AS_OF)
+    contacts = rev.ties.reset_index()
+    cadence = contacts.assign(cadence=contacts.get("cadence_used"))
+    return {
+        "egogram": plots.egogram_spec(rev.ties),
+        "breadth_depth": plots.breadth_depth_spec({"breadth": rev.depth.breadth, "depth": rev.depth.depth}),
+        "layers": plots.layer_effort_spec(rev.depth.layers),
+        "reciprocity": plots.reciprocity_spec(rev.reciprocity.per_contact),
+        "balance": plots.balance_spec(monthly_ledger(net.log, rev.as_of)),
+        "staleness": plots.staleness_spec(cadence[cadence["layer"].fillna(9) <= 3]),
+        "clusters": plots.clusters_spec(rev.diversity.clusters_table),
+        "purpose": plots.purpose_spec(rev.purpose.purposes),
+    }
+
+
+class TestSpecs:
+    """What the report embeds: plain plotly.js JSON that plotly.py's validator accepts."""
+
+    def test_plain_json(self, report_specs):
+        for name, spec in report_specs.items():
+            text = json.dumps(spec, allow_nan=False)               # no NumPy values, no NaN
+            assert json.loads(text) == spec, name
+            assert all("type" in trace for trace in spec["data"]), name
+
+    def test_every_property_is_valid_plotly(self, report_specs):
+        # go.Figure validates every property name and value: a typo in a spec fails here.
+        for name, spec in report_specs.items():
+            go.Figure(data=spec["data"], layout=spec["layout"])
+            go.Figure(data=spec["data"], layout=narrow_layout(spec))
+
+    def test_template_in_the_spec(self, report_specs):
+        for spec in report_specs.values():
+            assert spec["layout"]["template"] is theme.TEMPLATE
+        fig = go.Figure(report_specs["purpose"]["data"], report_specs["purpose"]["layout"])
+        assert fig.layout.template.layout.font.family == theme.FONT_FAMILY
+
+    def test_public_functions_wrap_the_specs(self):
+        per = TestReciprocity.PER
+        spec, fig = plots.reciprocity_spec(per), plots.reciprocity_scatter(per)
+        assert isinstance(fig, go.Figure)
+        assert [t["y"] for t in spec["data"]] == [list(t.y) for t in fig.data]
+        assert str(__import__("inspect").signature(plots.reciprocity_scatter)).startswith(
+            "(per_contact: 'pd.DataFrame', *, top: 'int' = 40")
+
+    def test_legends_never_overlap_a_subtitle(self, report_specs):
+        # A legend under the title is placed in the figure's coordinates, below the title block, so
+        # plotly.js reserves its rows above the plot (see theme.legend_below_title).
+        for name in ("reciprocity", "balance", "staleness", "clusters", "purpose"):
+            layout = report_specs[name]["layout"]
+            legend, height = layout["legend"], layout["height"]
+            subtitle = bool(layout["title"].get("subtitle"))
+            assert (legend["yref"], legend["yanchor"]) == ("container", "top"), name
+            assert (1 - legend["y"]) * height >= theme.title_block(subtitle=subtitle) - 0.5, name
+        ego = report_specs["egogram"]["layout"]["legend"]
+        assert (ego["yref"], ego["y"], ego["yanchor"]) == ("container", 0.0, "bottom")
+
+    def test_titles_start_below_the_mode_bar(self, report_specs):
+        assert theme.TEMPLATE["layout"]["title"]["pad"]["t"] == theme.TITLE_TOP >= 26
+        assert CONFIG["showSendToCloud"] is False and CONFIG["displaylogo"] is False
+
+    def test_report_path_imports_no_plotly(self, tmp_path):
+        code = ("import sys; from netanalysis import cli; "
+                f"assert cli.main(['report', '-o', {str(tmp_path / 'r.html')!r}]) == 0; "
+                "print(sorted(m for m in sys.modules if m.split('.')[0] == 'plotly'))")
+        root = Path(__file__).resolve().parents[1]
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
+                              env={**__import__("os").environ, "PYTHONPATH": str(root)})
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("name", sorted(set(plots.__all__) - {"theme"}))
 def test_every_figure_is_exported_and_documented(name):
     function = getattr(plots, name)
     assert function.__doc__ and "Examples" in function.__doc__

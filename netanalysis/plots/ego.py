@@ -24,19 +24,24 @@ Layout
   ``u`` and ``v`` in ``[0, 1)`` come from two stable 64-bit hashes of the
   person id (:func:`pandas.util.hash_pandas_object`, fixed keys), so the same
   person lands on the same spot on every run and machine - no randomness.
+* **Drawn on cartesian axes** of equal scale (no polar axes, no WebGL): the
+  point ``(r, θ)``, with θ clockwise from the top, is at ``x = r · sin θ``,
+  ``y = r · cos θ`` (:func:`to_xy`); the ring borders (radius 0.5, ..., 6.5)
+  are circles and the sector borders lines, all layout shapes.
 * **Marker size** grows with tie strength:
   ``size = c · (5 + 15 · sqrt(strength))`` (strength 0-1), with
   ``c = clip(sqrt(300 / met), 0.5, 1)`` shrinking markers when thousands are
   met.  Colour is the sector's (Okabe-Ito; light grey for contacts without a
-  cluster, darker grey for "other"), so the legend reads by cluster;
-  clicking a cluster hides its met and never-met markers together.
+  cluster, darker grey for "other"), so the legend reads by cluster; each
+  sector is one trace, so clicking a cluster hides its met and never-met
+  markers together (and plotly.js draws 9 traces, not 25).
 
 Scale: every met contact is drawn (a few thousand at most).  When met plus
 never-met markers would exceed ``max_points``, the never-met connections are
 aggregated: one marker per sector on ring 6 in the middle of the sector, sized
 ``8 + 22 · sqrt(count / max count)``, labelled with the count and hovering
-"412 connections never met".
-Above 1,000 markers the figure uses WebGL (``Scatterpolargl``).
+"412 connections never met".  When the met contacts alone exceed
+``max_points``, the acquaintances (ring 5) are grouped per sector the same way.
 
 References
 ----------
@@ -47,17 +52,18 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
-from .theme import GRID, MUTED, NEUTRAL, TEMPLATE, YOU, cluster_colour, empty_figure, escape, top_margin
+from .theme import FIXED, GRID, MUTED, NEUTRAL, TEMPLATE, YOU, cluster_colour, empty_spec, escape, \
+    legend_at_bottom, title_block
 
-__all__ = ["egogram", "RING_NAMES", "NEVER_MET_RING", "WEBGL_ABOVE"]
+__all__ = ["egogram_spec", "to_xy", "RING_NAMES", "SHORT_RING_NAMES", "NEVER_MET_RING"]
 
 RING_NAMES = {1: "support clique (5)", 2: "sympathy group (15)", 3: "affinity group (50)",
               4: "active network (150)", 5: "acquaintances", 6: "never met"}
+#: The ring names on a narrow page (a phone), where the rings are close together.
+SHORT_RING_NAMES = {1: "5", 2: "15", 3: "50", 4: "150", 5: "acquaint.", 6: "never met"}
 NEVER_MET_RING = 6
-#: Above this many markers the figure switches to WebGL.
-WEBGL_ABOVE = 1000
+_EDGE = NEVER_MET_RING + 0.6
 _JITTER = 0.32
 _GAP = 2.0
 #: An empty wedge right of the top (0° to 40° clockwise) where the ring names are written.
@@ -69,9 +75,21 @@ _KEY_ANGLE = "netanalysis-ang0"   # 16 bytes each: hash_pandas_object's key leng
 _KEY_RADIUS = "netanalysis-rad0"
 
 
-def egogram(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int = 8,
-            webgl: bool | None = None, title: str = "Your network by closeness and cluster") -> go.Figure:
-    """The egogram of a tie table as a polar chart (see the module docstring).
+def to_xy(r, theta) -> tuple[np.ndarray, np.ndarray]:
+    """Cartesian ``(x, y)`` of polar ``(r, θ)``, θ in degrees clockwise from the top.
+
+    >>> x, y = to_xy([1.0, 2.0], [0.0, 90.0])
+    >>> np.round(x, 6).tolist(), np.round(y, 6).tolist()
+    ([0.0, 2.0], [1.0, 0.0])
+    """
+    radians = np.radians(np.asarray(theta, dtype=float))
+    r = np.asarray(r, dtype=float)
+    return r * np.sin(radians), r * np.cos(radians)
+
+
+def egogram_spec(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int = 8,
+                 title: str = "Your network by closeness and cluster") -> dict:
+    """The egogram of a tie table as a plotly.js figure spec (see the module docstring).
 
     Parameters
     ----------
@@ -84,33 +102,39 @@ def egogram(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int = 8,
         Above this many markers the never-met connections are aggregated per sector.
     max_sectors : int
         At most this many sectors (the smallest clusters share "other").
-    webgl : bool, optional
-        Force WebGL on or off; by default on above :data:`WEBGL_ABOVE` markers.
     title : str
         The figure title.
 
     Returns
     -------
-    plotly.graph_objects.Figure
-        Traces: "you" (the centre), "rings" (the ring borders), then per sector
-        its met contacts (named after the sector) and its never-met connections
-        (``meta["kind"]`` is ``"met"``, ``"never met"`` or ``"never met (grouped)"``,
-        ``meta["sector"]`` the sector).  An empty table gives a figure that
-        says so.
+    dict
+        A spec (:mod:`netanalysis.plots.spec`) of ``scatter`` traces: "you"
+        (the centre), then one trace per sector (named after it, so its
+        legend entry shows and hides all its markers), holding in turn its
+        met contacts, the grouped acquaintances (if any) and its never-met
+        connections, one by one or grouped.  ``meta["sector"]`` is the sector
+        and ``meta["parts"]`` says which points are which: ``kind`` (``"met"``,
+        ``"acquaintances (grouped)"``, ``"never met"`` or ``"never met
+        (grouped)"``), ``start`` and ``stop`` (a slice of the points) and, for
+        a grouped marker, ``count``.  ``layout["meta"]`` holds the geometry:
+        ``sectors`` (``sector``, ``start``, ``width`` in degrees) and
+        ``rings`` (the ring names, innermost first); the ring names are also
+        annotations.  An empty table gives a spec that says so.
 
     Examples
     --------
     >>> ties = pd.DataFrame({"contact": ["Ann", "Bo", "Cy"], "layer": pd.array([1, 3, pd.NA], dtype="Int64"),
     ...                      "strength": [0.8, 0.3, 0.0], "cluster": ["work", "work", "school"]},
     ...                     index=pd.Index(["a", "b", "c"], name="person_id"))
-    >>> fig = egogram(ties)
-    >>> [(t.name, len(t.r)) for t in fig.data if t.meta]
-    [('work', 2), ('school', 0), ('never met: work', 0), ('never met: school', 1)]
-    >>> [round(float(r)) for r in fig.data[2].r]    # ring 1 and ring 3
+    >>> spec = egogram_spec(ties)
+    >>> [(t["name"], [(p["kind"], p["stop"] - p["start"]) for p in t["meta"]["parts"]]) for t in spec["data"][1:]]
+    [('work', [('met', 2), ('never met', 0)]), ('school', [('met', 0), ('never met', 1)])]
+    >>> work = spec["data"][1]
+    >>> sorted(round(float(np.hypot(x, y))) for x, y in zip(work["x"], work["y"]))   # ring 1 and ring 3
     [1, 3]
     """
     if ties is None or len(ties) == 0:
-        return empty_figure("No connections yet", title=title)
+        return empty_spec("No connections yet", title=title)
     frame, group_label = _prepare(ties, max_sectors=max_sectors)
     sectors = _sectors(frame)
     theta = _angles(frame, sectors)
@@ -123,68 +147,58 @@ def egogram(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int = 8,
         else np.zeros(len(frame), dtype=bool)
     drawn = met & ~outer
     aggregate = int(drawn.sum()) + never_count > max_points and never_count > 0
-    markers = int(drawn.sum()) + (len(sectors) if aggregate else never_count)
-    use_gl = markers > WEBGL_ABOVE if webgl is None else bool(webgl)
-    Trace = go.Scatterpolargl if use_gl else go.Scatterpolar
 
     radius = np.where(met, frame["layer"].fillna(NEVER_MET_RING).to_numpy(dtype=float),
                       float(NEVER_MET_RING)) + (_unit_hash(frame["id"], _KEY_RADIUS) - 0.5) * 2 * _JITTER
-    frame = frame.assign(r=np.round(radius, 3), theta=np.round(theta, 2), met=drawn)
+    x, y = to_xy(radius, theta)
+    frame = frame.assign(x=np.round(x, 3), y=np.round(y, 3), met=drawn)
     parts = {key: rows for key, rows in frame[drawn | ~met].groupby(["sector", "met"], sort=False)}
     none = frame.iloc[:0]
 
-    traces = [Trace(r=[0.0], theta=[0.0], mode="markers", name="you", hoverinfo="text", hovertext=["you"],
-                    marker=dict(size=16, color=YOU, symbol="circle"), showlegend=False),
-              _ring_borders(Trace)]
-    scale = float(np.clip(np.sqrt(300 / max(int(met.sum()), 1)), 0.5, 1.0))
+    traces = [dict(type="scatter", x=[0.0], y=[0.0], mode="markers", name="you", hoverinfo="text",
+                   hovertext=["you"], marker=dict(size=16, color=YOU, symbol="circle"), showlegend=False)]
+    scale = float(np.clip(np.sqrt(300 / max(met_count, 1)), 0.5, 1.0))
     colours = _colours(sectors.index)
+    outer_counts = frame.loc[outer].groupby("sector").size()
+    biggest_outer, biggest_never = int(outer_counts.max()) if outer.any() else 1, int(sectors["count_never"].max())
     for sector, row in sectors.iterrows():
-        colour = colours[sector]
         rows = parts.get((sector, True), none)
-        traces.append(Trace(
-            r=rows["r"].to_numpy(), theta=rows["theta"].to_numpy(), mode="markers", name=escape(sector),
-            legendgroup=escape(sector), hoverinfo="text",
-            hovertext=_hover(rows, group_label),
-            marker=dict(size=np.round(scale * (5 + 15 * np.sqrt(rows["strength"].to_numpy())), 1), color=colour,
-                        opacity=0.85,
-                        line=dict(color="white", width=0.5)),
-            meta=dict(kind="met", sector=sector)))
-    if outer.any():
-        counts = frame.loc[outer].groupby("sector").size()
-        biggest = int(counts.max())
-        for sector, row in sectors.iterrows():
-            count = int(counts.get(sector, 0))
-            if count:
-                traces.append(Trace(
-                    r=[5.0], theta=[float(row["start"] + row["width"] / 2)], mode="markers+text",
-                    name=f"acquaintances: {escape(sector)}", legendgroup=escape(sector), showlegend=False,
-                    hoverinfo="text", text=[f"{count:,}"], textposition="middle center",
-                    textfont=dict(size=10, color=MUTED),
-                    hovertext=[f"<b>{count:,} acquaintances beyond the 150</b><br>{group_label}: {escape(sector)}"],
-                    marker=dict(size=8 + 22 * np.sqrt(count / max(biggest, 1)), color=colours[sector], opacity=0.6),
-                    meta=dict(kind="acquaintances (grouped)", sector=sector, count=count)))
-    for sector, row in sectors.iterrows():
-        traces.append(_never_met(Trace, parts.get((sector, False), none), sector, row, colours[sector],
-                                 group_label, aggregate, int(sectors["count_never"].max())))
+        pieces = [("met", dict(
+            x=rows["x"].tolist(), y=rows["y"].tolist(), hover=_hover(rows, group_label),
+            size=np.round(scale * (5 + 15 * np.sqrt(rows["strength"].to_numpy())), 1).tolist(),
+            opacity=0.85, line=("white", 0.5), text=""), None)]
+        count = int(outer_counts.get(sector, 0))
+        if count:
+            pieces.append(("acquaintances (grouped)", _grouped(
+                5.0, row, count, biggest_outer, opacity=0.6,
+                hover=f"<b>{count:,} acquaintances beyond the 150</b><br>{group_label}: {escape(sector)}"), count))
+        pieces.append(_never_met(parts.get((sector, False), none), sector, row, colours[sector], group_label,
+                                 aggregate, biggest_never))
+        traces.append(_sector_trace(sector, colours[sector], pieces))
 
-    subtitle = f"{int(met.sum()):,} met · {never_count:,} never met"
+    subtitle = f"{met_count:,} met · {never_count:,} never met"
     if aggregate:
         subtitle += " (grouped by sector)"
-    fig = go.Figure(traces)
-    fig.update_layout(
-        template=TEMPLATE, height=680, margin=dict(l=24, r=24, t=top_margin(subtitle=True) + 8, b=24),
+    axis = dict(FIXED, visible=False, range=[-_EDGE, _EDGE], constrain="domain")
+    # Below the chart, so the chart keeps its width on a phone; however many rows it wraps to.
+    legend = legend_at_bottom(title=dict(text=escape(group_label)), itemclick="toggle")
+    layout = dict(
+        template=TEMPLATE, height=680, margin=dict(l=24, r=24, t=title_block(subtitle=True) + 8, b=8),
         title=dict(text=escape(title), subtitle=dict(text=subtitle)),
-        # Below the chart, so the chart keeps its width on a phone.
-        legend=dict(title=dict(text=escape(group_label)), itemclick="toggle", orientation="h",
-                    x=0, xanchor="left", y=-0.02, yanchor="top"),
-        polar=dict(
-            radialaxis=dict(range=[0, NEVER_MET_RING + 0.6], tickvals=list(RING_NAMES),
-                            ticktext=list(RING_NAMES.values()), showgrid=False, showline=False,
-                            angle=90, tickangle=90, tickfont=dict(size=10, color=MUTED)),
-            angularaxis=dict(rotation=90, direction="clockwise", showticklabels=False, showline=False,
-                             tickvals=[0.0] + sectors["start"].tolist(), showgrid=True, gridcolor=GRID)),
+        legend=legend,
+        xaxis=axis, yaxis=dict(axis, scaleanchor="x", scaleratio=1),
+        shapes=_ring_shapes() + [_sector_borders(sectors)],
+        annotations=_ring_labels(RING_NAMES, size=10),
+        meta=dict(sectors=[dict(sector=s, start=round(float(r["start"]), 4), width=round(float(r["width"]), 4))
+                           for s, r in sectors.iterrows()],
+                  rings=list(RING_NAMES.values())),
     )
-    return fig
+    # A phone: the circle is the page's width, the legend one entry a row below it (a vertical
+    # legend in the plot's x and the figure's y reserves its height only, not a side margin).
+    narrow = dict(height=title_block(subtitle=True) + 8 + 320 + 20 * (len(sectors) + 2),
+                  margin=dict(l=8, r=8), annotations=_ring_labels(SHORT_RING_NAMES, size=9),
+                  legend=dict(orientation="v", xref="paper", font=dict(size=12)))
+    return {"data": traces, "layout": layout, "narrow": narrow}
 
 
 def _prepare(ties: pd.DataFrame, *, max_sectors: int) -> tuple[pd.DataFrame, str]:
@@ -279,38 +293,91 @@ def _hover(rows: pd.DataFrame, group_label: str) -> list[str]:
                                                             rows["strength"], rows["last"])]
 
 
-def _never_met(Trace, rows: pd.DataFrame, sector: str, row: pd.Series, colour: str, group_label: str,
-               aggregate: bool, biggest: int):
-    common = dict(mode="markers", legendgroup=escape(sector), showlegend=False, hoverinfo="text")
+def _grouped(ring: float, row: pd.Series, count: int, biggest: int, *, opacity: float, hover: str,
+             line: tuple = ("white", 0.0)) -> dict:
+    """One marker in the middle of a sector on ``ring``, sized by ``count``, labelled with it."""
+    x, y = to_xy([ring], [row["start"] + row["width"] / 2])
+    return dict(x=np.round(x, 3).tolist(), y=np.round(y, 3).tolist(), hover=[hover], opacity=opacity, line=line,
+                size=[round(8 + 22 * float(np.sqrt(count / max(biggest, 1))), 2)], text=f"{count:,}")
+
+
+def _never_met(rows: pd.DataFrame, sector: str, row: pd.Series, colour: str, group_label: str,
+               aggregate: bool, biggest: int) -> tuple:
+    """The sector's never-met connections: ``(kind, piece, count)`` (see :func:`_sector_trace`)."""
     if aggregate:
         count = int(row["count_never"])
         if count == 0:
-            return Trace(r=[], theta=[], name=f"never met: {escape(sector)}", **common,
-                         meta=dict(kind="never met (grouped)", sector=sector, count=0))
+            return "never met (grouped)", None, 0
         noun = "connection" if count == 1 else "connections"
-        common["mode"] = "markers+text"
-        return Trace(
-            r=[float(NEVER_MET_RING)], theta=[float(row["start"] + row["width"] / 2)],
-            name=f"never met: {escape(sector)}", **common, text=[f"{count:,}"], textposition="middle center",
-            textfont=dict(size=10, color=MUTED),
-            hovertext=[f"<b>{count:,} {noun} never met</b><br>{group_label}: {escape(sector)}"],
-            marker=dict(size=8 + 22 * np.sqrt(count / max(biggest, 1)), color=colour, opacity=0.45,
-                        line=dict(color=colour, width=1)),
-            meta=dict(kind="never met (grouped)", sector=sector, count=count))
-    return Trace(
-        r=rows["r"].to_numpy(), theta=rows["theta"].to_numpy(), name=f"never met: {escape(sector)}", **common,
-        hovertext=[f"<b>{escape(name)}</b><br>{group_label}: {escape(sector)}<br>never met"
-                   for name in rows["name"]],
-        marker=dict(size=4, color=colour, opacity=0.35),
-        meta=dict(kind="never met", sector=sector, count=len(rows)))
+        return "never met (grouped)", _grouped(
+            float(NEVER_MET_RING), row, count, biggest, opacity=0.45, line=(colour, 1.0),
+            hover=f"<b>{count:,} {noun} never met</b><br>{group_label}: {escape(sector)}"), count
+    return "never met", dict(
+        x=rows["x"].tolist(), y=rows["y"].tolist(), size=4, opacity=0.35, line=("white", 0.0), text="",
+        hover=[f"<b>{escape(name)}</b><br>{group_label}: {escape(sector)}<br>never met" for name in rows["name"]]), \
+        len(rows)
 
 
-def _ring_borders(Trace):
-    """The ring borders at radius 0.5, 1.5, ..., 6.5 as one line trace (no hover)."""
-    angles = np.linspace(0, 360, 121)
-    r, theta = [], []
-    for border in np.arange(0.5, NEVER_MET_RING + 1, 1.0):
-        r += [float(border)] * len(angles) + [None]
-        theta += angles.tolist() + [None]
-    return Trace(r=r, theta=theta, mode="lines", name="rings", hoverinfo="skip", showlegend=False,
-                 line=dict(color=GRID, width=1))
+def _sector_trace(sector: str, colour: str, pieces: list[tuple]) -> dict:
+    """One trace for all of a sector's markers (the legend entry hides them together).
+
+    ``pieces`` are ``(kind, piece, count)``: a piece has ``x``, ``y``, ``hover``
+    (lists), ``size`` (a list or one number), ``opacity``, ``line`` (colour,
+    width) and ``text`` (one label for the piece's markers).  ``meta["parts"]``
+    says which points are which: ``kind``, ``start``, ``stop`` and, for the
+    grouped markers, ``count``.
+    """
+    x, y, hover, size, opacity, line_colour, line_width, text, parts = [], [], [], [], [], [], [], [], []
+    for kind, piece, count in pieces:
+        if piece is None:
+            continue
+        n = len(piece["x"])
+        part = dict(kind=kind, start=len(x), stop=len(x) + n)
+        if kind.endswith("(grouped)"):
+            part["count"] = count
+        parts.append(part)
+        x += piece["x"]
+        y += piece["y"]
+        hover += piece["hover"]
+        size += piece["size"] if isinstance(piece["size"], list) else [piece["size"]] * n
+        opacity += [piece["opacity"]] * n
+        line_colour += [piece["line"][0]] * n
+        line_width += [piece["line"][1]] * n
+        text += [piece["text"]] * n
+    trace = dict(type="scatter", x=x, y=y, mode="markers+text" if any(text) else "markers", name=escape(sector),
+                 hoverinfo="text", hovertext=hover,
+                 marker=dict(size=_one(size), color=colour, opacity=_one(opacity),
+                             line=dict(color=_one(line_colour), width=_one(line_width))),
+                 meta=dict(sector=sector, parts=parts))
+    if any(text):
+        trace.update(text=text, textposition="middle center", textfont=dict(size=10, color=MUTED))
+    return trace
+
+
+def _one(values: list):
+    """``values``, or their one value when all are the same (smaller JSON)."""
+    return values[0] if values and all(v == values[0] for v in values) else values
+
+
+def _ring_shapes() -> list[dict]:
+    """The ring borders at radius 0.5, 1.5, ..., 6.5: circles below the markers."""
+    return [dict(type="circle", xref="x", yref="y", x0=-border, y0=-border, x1=border, y1=border,
+                 line=dict(color=GRID, width=1), layer="below")
+            for border in np.arange(0.5, NEVER_MET_RING + 1, 1.0).tolist()]
+
+
+def _sector_borders(sectors: pd.DataFrame) -> dict:
+    """The sector borders (and the label wedge's, at 0°) as one path from ring 1's inner edge outwards."""
+    angles = [0.0] + sectors["start"].tolist()
+    inner = to_xy([0.5] * len(angles), angles)
+    outer = to_xy([NEVER_MET_RING + 0.5] * len(angles), angles)
+    path = "".join(f"M{x0:.3f},{y0:.3f}L{x1:.3f},{y1:.3f}"
+                   for x0, y0, x1, y1 in zip(*inner, *outer))
+    return dict(type="path", xref="x", yref="y", path=path, line=dict(color=GRID, width=1), layer="below")
+
+
+def _ring_labels(names: dict, *, size: int) -> list[dict]:
+    """Each ring's name in the empty wedge right of the top, at the ring's radius."""
+    return [dict(text=escape(name), x=0, y=ring, xref="x", yref="y", xanchor="left", yanchor="middle",
+                 xshift=3, showarrow=False, font=dict(size=size, color=MUTED), bgcolor="rgba(255,255,255,0.6)")
+            for ring, name in names.items()]

@@ -1,7 +1,8 @@
 """Figures of give and take and of time: reciprocity, the monthly balance, staleness.
 
 Each function takes a plain DataFrame with the documented columns and returns
-a :class:`plotly.graph_objects.Figure` (``"netanalysis"`` template).  Colour
+a plotly.js figure spec (:mod:`netanalysis.plots.spec`, the theme's template);
+:mod:`netanalysis.plots.figures` wraps each as a plotly Figure.  Colour
 meaning: what you *gave* is green (:data:`~netanalysis.plots.theme.GIVEN`),
 what you received slate blue, overdue amber.  Missing data gives a figure that
 says what is missing.
@@ -10,20 +11,22 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
-from .theme import GIVEN, GRID, HEALTHY, INK, MUTED, RECEIVED, TEMPLATE, TOP_LEGEND, WARNING, empty_figure, \
-    escape, top_margin, unique_labels
+from .spec import numbers
+from .theme import FIXED, GIVEN, GRID, HEALTHY, INK, MUTED, RECEIVED, TEMPLATE, WARNING, empty_spec, escape, \
+    legend_below_title, short_labels, text_width, unique_labels
 
-__all__ = ["reciprocity_scatter", "balance_timeline", "staleness_chart", "CADENCE_COLUMNS"]
+__all__ = ["reciprocity_spec", "balance_spec", "staleness_spec", "CADENCE_COLUMNS"]
 
-#: Column names tried, in order, for the cadence in :func:`staleness_chart`.
+#: Column names tried, in order, for the cadence in :func:`staleness_spec`.
 CADENCE_COLUMNS = ("cadence_days_used", "cadence_used", "cadence", "cadence_days")
 NO_LOG = "No interactions logged yet"
+#: Margins (px): beside tick labels; with an axis title too; below x ticks; below x ticks with a title.
+_TICK_PAD, _AXIS_TITLE, _X_TICKS, _X_TITLED = 14, 42, 34, 58
 
 
-def reciprocity_scatter(per_contact: pd.DataFrame, *, top: int = 40, labels: int = 6,
-                        title: str = "Given and received per contact") -> go.Figure:
+def reciprocity_spec(per_contact: pd.DataFrame, *, top: int = 40, labels: int = 6,
+                     title: str = "Given and received per contact") -> dict:
     """What you gave (x) against what you received (y), one point per contact.
 
     Parameters
@@ -36,13 +39,14 @@ def reciprocity_scatter(per_contact: pd.DataFrame, *, top: int = 40, labels: int
         ties broken by the gap ``|given - received|``, then name).
     labels : int
         Name the ``labels`` drawn contacts with the biggest gaps on the chart
-        (several on the same spot share one label: "Ann +2").
+        (several on the same spot share one label: "Ann +2"; a label that
+        would overlap one of a bigger gap is left out, hover names everyone).
     title : str
 
     Returns
     -------
-    Figure
-        Trace "balanced" (the diagonal ``y = x``), then up to three point
+    dict
+        A spec: trace "balanced" (the diagonal ``y = x``), then up to three point
         traces "you gave more" (green), "you received more" (blue),
         "even" (grey); x = given, y = received (both axes on the same range,
         so the diagonal runs corner to corner), hover text with the name,
@@ -51,26 +55,26 @@ def reciprocity_scatter(per_contact: pd.DataFrame, *, top: int = 40, labels: int
     Examples
     --------
     >>> per = pd.DataFrame({"contact": ["Ann", "Bo", "Cy"], "given": [5, 1, 0], "received": [1, 4, 0]})
-    >>> fig = reciprocity_scatter(per)
-    >>> [(t.name, list(t.x), list(t.y)) for t in fig.data[1:]]
+    >>> spec = reciprocity_spec(per)
+    >>> [(t["name"], t["x"], t["y"]) for t in spec["data"][1:]]
     [('you gave more', [5], [1]), ('you received more', [1], [4])]
     """
     frame = _columns(per_contact, ("contact", "given", "received"))
     if frame is None:
-        return empty_figure(NO_LOG, title=title)
+        return empty_spec(NO_LOG, title=title)
     frame = frame.assign(given=pd.to_numeric(frame["given"], errors="coerce").fillna(0),
                          received=pd.to_numeric(frame["received"], errors="coerce").fillna(0))
     frame = frame[(frame["given"] + frame["received"]) > 0]
     if frame.empty:
-        return empty_figure(NO_LOG, title=title)
+        return empty_spec(NO_LOG, title=title)
     total_contacts = len(frame)
     frame = frame.assign(total=frame["given"] + frame["received"], gap=(frame["given"] - frame["received"]).abs(),
                          name=frame["contact"].astype(str))
     frame = frame.sort_values(["total", "gap", "name"], ascending=[False, False, True], kind="stable").head(top)
-    text = _labels(frame, labels)
     top_value = float(max(frame["given"].max(), frame["received"].max())) * 1.08 + 0.5
-    traces = [go.Scatter(x=[0, top_value], y=[0, top_value], mode="lines", name="balanced", hoverinfo="skip",
-                         line=dict(color=MUTED, width=1, dash="dot"))]
+    text = _labels(frame, labels, top_value)
+    traces = [dict(type="scatter", x=[0, top_value], y=[0, top_value], mode="lines", name="balanced",
+                   hoverinfo="skip", line=dict(color=MUTED, width=1, dash="dot"))]
     sides = (("you gave more", frame["given"] > frame["received"], GIVEN),
              ("you received more", frame["given"] < frame["received"], RECEIVED),
              ("even", frame["given"] == frame["received"], MUTED))
@@ -78,8 +82,8 @@ def reciprocity_scatter(per_contact: pd.DataFrame, *, top: int = 40, labels: int
         rows = frame[mask]
         if rows.empty:
             continue
-        traces.append(go.Scatter(
-            x=rows["given"].tolist(), y=rows["received"].tolist(), mode="markers+text", name=name,
+        traces.append(dict(
+            type="scatter", x=numbers(rows["given"]), y=numbers(rows["received"]), mode="markers+text", name=name,
             text=text[mask].tolist(),
             textposition=["top left" if g > top_value / 2 else "top right" for g in rows["given"]],
             cliponaxis=False, textfont=dict(size=11, color=INK), hoverinfo="text",
@@ -88,17 +92,18 @@ def reciprocity_scatter(per_contact: pd.DataFrame, *, top: int = 40, labels: int
             marker=dict(size=10, color=colour, opacity=0.8, line=dict(color="white", width=1))))
     subtitle = (f"the {len(frame)} contacts with the most exchanged, of {total_contacts:,}"
                 if total_contacts > len(frame) else None)
-    fig = go.Figure(traces)
-    fig.update_layout(
-        template=TEMPLATE, height=480,
-        title=dict(text=escape(title), subtitle=dict(text=subtitle) if subtitle else None),
-        legend=TOP_LEGEND, margin=dict(t=top_margin(subtitle=bool(subtitle), legend=True)),
-        xaxis=dict(title=dict(text="you gave (sum of value)"), range=[0, top_value]),
-        yaxis=dict(title=dict(text="you received (sum of value)"), range=[0, top_value]))
-    return fig
+    height = 480
+    layout = dict(
+        template=TEMPLATE, height=height,
+        title=dict(text=escape(title), subtitle=dict(text=subtitle)) if subtitle else dict(text=escape(title)),
+        legend=legend_below_title(height, subtitle=bool(subtitle)),
+        margin=dict(t=12, l=_AXIS_TITLE + text_width([f"{top_value:,.0f}"]), b=_X_TITLED),
+        xaxis=dict(FIXED, title=dict(text="you gave (sum of value)"), range=[0, top_value]),
+        yaxis=dict(FIXED, title=dict(text="you received (sum of value)"), range=[0, top_value]))
+    return {"data": traces, "layout": layout, "narrow": dict(title=dict(font=dict(size=14)))}
 
 
-def balance_timeline(monthly: pd.DataFrame, *, title: str = "Given and received per month") -> go.Figure:
+def balance_spec(monthly: pd.DataFrame, *, title: str = "Given and received per month") -> dict:
     """Monthly bars of what you gave and received, and a line for the net.
 
     Parameters
@@ -112,47 +117,52 @@ def balance_timeline(monthly: pd.DataFrame, *, title: str = "Given and received 
 
     Returns
     -------
-    Figure
-        Traces "given" and "received" (bars) and "net" (``given - received``,
-        a line), x = the months.
+    dict
+        A spec: traces "given" and "received" (bars) and "net" (``given -
+        received``, a line), x = the months (ISO dates of the month starts).
 
     Examples
     --------
     >>> monthly = pd.DataFrame({"month": pd.to_datetime(["2026-01-01", "2026-02-01"]),
     ...                         "given": [3, 0], "received": [1, 2]})
-    >>> fig = balance_timeline(monthly)
-    >>> [(t.name, list(t.y)) for t in fig.data]
+    >>> spec = balance_spec(monthly)
+    >>> [(t["name"], t["y"]) for t in spec["data"]]
     [('given', [3, 0]), ('received', [1, 2]), ('net', [2, -2])]
+    >>> spec["data"][0]["x"]
+    ['2026-01-01', '2026-02-01']
     """
     frame = _columns(monthly, ("month", "given", "received"))
     if frame is None:
-        return empty_figure(NO_LOG, title=title)
+        return empty_spec(NO_LOG, title=title)
     given = pd.to_numeric(frame["given"], errors="coerce").fillna(0)
     received = pd.to_numeric(frame["received"], errors="coerce").fillna(0)
     count = (pd.to_numeric(frame["interactions"], errors="coerce").fillna(0) if "interactions" in frame.columns
              else given * 0)
     if not ((given != 0).any() or (received != 0).any() or (count != 0).any()):
-        return empty_figure(NO_LOG, title=title)
-    months = pd.to_datetime(frame["month"])
-    given_list, received_list = _plain_numbers(given), _plain_numbers(received)
-    net = _plain_numbers(given - received)
-    fig = go.Figure([
-        go.Bar(x=months, y=given_list, name="given", marker=dict(color=GIVEN), customdata=_plain_numbers(count),
-               hovertemplate="%{x|%b %Y}<br>you gave %{y}<br>%{customdata} interactions<extra></extra>"),
-        go.Bar(x=months, y=received_list, name="received", marker=dict(color=RECEIVED),
-               hovertemplate="%{x|%b %Y}<br>you received %{y}<extra></extra>"),
-        go.Scatter(x=months, y=net, name="net", mode="lines+markers", line=dict(color=INK, width=2),
-                   marker=dict(size=5), hovertemplate="%{x|%b %Y}<br>net %{y:+}<extra></extra>"),
-    ])
-    fig.update_layout(template=TEMPLATE, height=360, barmode="group", title=dict(text=escape(title)),
-                      legend=TOP_LEGEND, margin=dict(t=top_margin(legend=True)),
-                      xaxis=dict(tickformat="%b %Y", showgrid=False),
-                      yaxis=dict(title=dict(text="sum of value"), zeroline=True, zerolinecolor=MUTED))
-    return fig
+        return empty_spec(NO_LOG, title=title)
+    months = pd.to_datetime(frame["month"]).dt.strftime("%Y-%m-%d").tolist()
+    traces = [
+        dict(type="bar", x=months, y=numbers(given), name="given", marker=dict(color=GIVEN),
+             customdata=numbers(count),
+             hovertemplate="%{x|%b %Y}<br>you gave %{y}<br>%{customdata} interactions<extra></extra>"),
+        dict(type="bar", x=months, y=numbers(received), name="received", marker=dict(color=RECEIVED),
+             hovertemplate="%{x|%b %Y}<br>you received %{y}<extra></extra>"),
+        dict(type="scatter", x=months, y=numbers(given - received), name="net", mode="lines+markers",
+             line=dict(color=INK, width=2), marker=dict(size=5),
+             hovertemplate="%{x|%b %Y}<br>net %{y:+}<extra></extra>"),
+    ]
+    height = 360
+    layout = dict(template=TEMPLATE, height=height, barmode="group", title=dict(text=escape(title)),
+                  legend=legend_below_title(height),
+                  margin=dict(t=12, l=_AXIS_TITLE + text_width([f"-{_biggest(given, received):,.0f}"]), b=_X_TICKS),
+                  xaxis=dict(FIXED, type="date", tickformat="%b %Y", showgrid=False),
+                  yaxis=dict(FIXED, title=dict(text="sum of value"), zeroline=True, zerolinecolor=MUTED))
+    # A phone: the months' names turn 30° or more, and need room below.
+    return {"data": traces, "layout": layout, "narrow": dict(margin=dict(b=64))}
 
 
-def staleness_chart(table: pd.DataFrame, *, top: int = 25, cadence: str | None = None,
-                    title: str = "Days since last contact against cadence") -> go.Figure:
+def staleness_spec(table: pd.DataFrame, *, top: int = 25, cadence: str | None = None,
+                   title: str = "Days since last contact against cadence") -> dict:
     """Horizontal bars of days since last contact, with each tie's cadence as a tick.
 
     Parameters
@@ -171,8 +181,8 @@ def staleness_chart(table: pd.DataFrame, *, top: int = 25, cadence: str | None =
 
     Returns
     -------
-    Figure
-        Trace "days since last contact" (bars, x = days, y = names, most
+    dict
+        A spec: trace "days since last contact" (bars, x = days, y = names, most
         overdue on top; amber when ``overdue > 0``, green otherwise) and trace
         "cadence" (ticks at x = cadence).
 
@@ -180,15 +190,15 @@ def staleness_chart(table: pd.DataFrame, *, top: int = 25, cadence: str | None =
     --------
     >>> table = pd.DataFrame({"contact": ["Ann", "Bo", "Cy"], "days_since_last": [40, 10, 5],
     ...                       "cadence": [30, 30, float("nan")], "strength": [0.5, 0.6, 0.1]})
-    >>> fig = staleness_chart(table)
-    >>> list(fig.data[0].y), list(fig.data[0].x), list(fig.data[1].x)
+    >>> bars, ticks = staleness_spec(table)["data"]
+    >>> bars["y"], bars["x"], ticks["x"]
     (['Ann', 'Bo'], [40, 10], [30, 30])
     """
     message = "No ties with a cadence yet: add cadence_days in contacts.csv, or log some interactions"
     column = cadence or next((c for c in CADENCE_COLUMNS if table is not None and c in table.columns), None)
     frame = _columns(table, ("contact", "days_since_last") + ((column,) if column else ()))
     if frame is None or column is None:
-        return empty_figure(message, title=title)
+        return empty_spec(message, title=title)
     frame = pd.DataFrame({
         "name": frame["contact"].astype(str).to_numpy(),
         "days": pd.to_numeric(frame["days_since_last"], errors="coerce").astype(float).to_numpy(),
@@ -197,7 +207,7 @@ def staleness_chart(table: pd.DataFrame, *, top: int = 25, cadence: str | None =
                      if "strength" in frame.columns else np.nan),
     }).dropna(subset=["days", "cadence"])
     if frame.empty:
-        return empty_figure(message, title=title)
+        return empty_spec(message, title=title)
     frame["overdue"] = frame["days"] - frame["cadence"]
     frame = frame.sort_values(["overdue", "strength", "name"], ascending=[False, False, True],
                               na_position="last", kind="stable").head(top)
@@ -207,32 +217,48 @@ def staleness_chart(table: pd.DataFrame, *, top: int = 25, cadence: str | None =
              + (f"overdue by {o:,.0f} days" if o > 0 else f"due in {-o:,.0f} days")
              + (f"<br>strength {s:.2f}" if s == s else "")
              for n, d, c, o, s in zip(names, frame["days"], frame["cadence"], frame["overdue"], frame["strength"])]
-    fig = go.Figure([
-        go.Bar(x=_plain_numbers(frame["days"]), y=names, orientation="h", name="days since last contact",
-               marker=dict(color=[WARNING if x else HEALTHY for x in late]), hoverinfo="text", hovertext=hover),
-        go.Scatter(x=_plain_numbers(frame["cadence"]), y=names, mode="markers", name="cadence",
-                   marker=dict(symbol="line-ns", size=16, line=dict(color=INK, width=2)), hoverinfo="text",
-                   hovertext=hover),
-    ])
+    traces = [
+        dict(type="bar", x=numbers(frame["days"]), y=names, orientation="h", name="days since last contact",
+             marker=dict(color=[WARNING if x else HEALTHY for x in late]), hoverinfo="text", hovertext=hover),
+        dict(type="scatter", x=numbers(frame["cadence"]), y=names, mode="markers", name="cadence",
+             marker=dict(symbol="line-ns", size=16, line=dict(color=INK, width=2)), hoverinfo="text",
+             hovertext=hover),
+    ]
     overdue = int(late.sum())
-    fig.update_layout(
-        template=TEMPLATE, height=130 + 24 * len(names), bargap=0.35,
+    height = 160 + 24 * len(names)
+    layout = dict(
+        template=TEMPLATE, height=height, bargap=0.35,
         title=dict(text=escape(title), subtitle=dict(text=f"{overdue} of the {len(names)} shown overdue (amber)")),
-        legend=TOP_LEGEND, margin=dict(t=top_margin(subtitle=True, legend=True)),
-        xaxis=dict(title=dict(text="days"), rangemode="tozero", gridcolor=GRID),
-        yaxis=dict(autorange="reversed", showgrid=False))
-    return fig
+        legend=legend_below_title(height, subtitle=True), margin=dict(t=12, l=_TICK_PAD + text_width(names),
+                                                                      b=_X_TITLED),
+        xaxis=dict(FIXED, title=dict(text="days"), rangemode="tozero", gridcolor=GRID),
+        yaxis=dict(FIXED, autorange="reversed", showgrid=False))
+    short = short_labels(names, 16)
+    narrow = dict(title=dict(font=dict(size=14)), margin=dict(l=_TICK_PAD + text_width(short)),
+                  yaxis=dict(tickmode="array", tickvals=names, ticktext=short))
+    return {"data": traces, "layout": layout, "narrow": narrow}
 
 
-def _labels(frame: pd.DataFrame, labels: int) -> pd.Series:
+def _labels(frame: pd.DataFrame, labels: int, top_value: float) -> pd.Series:
     """The names of the ``labels`` biggest gaps (escaped), "" for the rest; several
-    labelled contacts on the same spot share one label, "Ann +2"."""
+    labelled contacts on the same spot share one label, "Ann +2"; a label that would
+    overlap a bigger gap's (closer than 4% of the axis range vertically and 25%
+    horizontally) is left out, the hover still names it."""
     chosen = frame[frame["gap"] > 0].sort_values(["gap", "total"], ascending=False, kind="stable").head(labels)
     text = pd.Series("", index=frame.index, dtype=object)
-    for _, spot in chosen.groupby(["given", "received"], sort=False):
+    placed: list[tuple[float, float]] = []
+    for (given, received), spot in chosen.groupby(["given", "received"], sort=False):
+        if any(abs(received - y) < 0.04 * top_value and abs(given - x) < 0.25 * top_value for x, y in placed):
+            continue
+        placed.append((given, received))
         extra = f" +{len(spot) - 1}" if len(spot) > 1 else ""
         text[spot.index[0]] = escape(spot["name"].iloc[0]) + extra
     return text
+
+
+def _biggest(*columns) -> float:
+    """The largest absolute value in the columns (what the y axis's widest tick label shows)."""
+    return float(max((np.abs(np.asarray(c, dtype=float)).max() if len(c) else 0.0) for c in columns))
 
 
 def _columns(frame: pd.DataFrame | None, required) -> pd.DataFrame | None:
@@ -244,8 +270,3 @@ def _columns(frame: pd.DataFrame | None, required) -> pd.DataFrame | None:
         raise KeyError(f"missing column(s) {missing}; the table has {list(frame.columns)}")
     return frame
 
-
-def _plain_numbers(values) -> list:
-    """Numbers as Python ints where whole, else floats (plain JSON, readable in tests)."""
-    array = np.asarray(values, dtype=float)
-    return [int(v) if v == v and float(v).is_integer() else float(v) for v in array]

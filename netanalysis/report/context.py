@@ -2,8 +2,9 @@
 
 :func:`build_context` reads a :class:`~netanalysis.analysis.Review` (and the
 network, for the log and the data quality) and returns a dict of strings,
-lists and figure ``<div>`` s.  Every number shown comes from the review; this
-module only formats and arranges.
+lists and figure ``<div>`` s (figure specs from :mod:`netanalysis.plots`,
+embedded as plotly.js JSON; plotly.py is not imported).  Every number shown
+comes from the review; this module only formats and arranges.
 """
 from __future__ import annotations
 
@@ -31,10 +32,10 @@ def _metric(value: str, label: str, tone: str = "") -> dict:
     return {"value": value, "label": label, "tone": tone}
 
 
-def _figure(fig, div_id: str, *, tall: bool = False) -> dict:
+def _figure(spec: dict, div_id: str, *, tall: bool = False) -> dict:
     from ..plots import figure_to_html
 
-    return {"kind": "figure", "html": Markup(figure_to_html(fig, div_id=div_id)), "tall": tall}
+    return {"kind": "figure", "html": Markup(figure_to_html(spec, div_id=div_id)), "tall": tall}
 
 
 def _pair(*figures: tuple) -> dict:
@@ -130,11 +131,11 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
             _metric(depth.quadrant or "–", "position"),
         ],
         "blocks": [
-            _figure(plots.egogram(ties), "fig-egogram", tall=True),
-            _pair((plots.breadth_depth_chart({"breadth": depth.breadth, "depth": depth.depth,
-                                              "quadrant": depth.quadrant, "label": owner or "you"}),
+            _figure(plots.egogram_spec(ties), "fig-egogram", tall=True),
+            _pair((plots.breadth_depth_spec({"breadth": depth.breadth, "depth": depth.depth,
+                                             "quadrant": depth.quadrant, "label": owner or "you"}),
                    "fig-breadth-depth"),
-                  (plots.layer_effort_chart(depth.layers), "fig-layers")),
+                  (plots.layer_effort_spec(depth.layers), "fig-layers")),
             _table("The pile of business cards: connections never met, by age", depth.business_cards,
                    [("band", "connected", "text"), ("count", "people", "int"), ("share", "of connections", "pct")]),
             *_undefined(depth.reason),
@@ -142,8 +143,8 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
     })
     initiative = recip.initiative or {}
     recip_blocks = [
-        _pair((plots.reciprocity_scatter(recip.per_contact), "fig-reciprocity"),
-              (plots.balance_timeline(monthly), "fig-balance")),
+        _pair((plots.reciprocity_spec(recip.per_contact), "fig-reciprocity"),
+              (plots.balance_spec(monthly), "fig-balance")),
         _table("Who you owe (received much, gave little, recently)", recip.you_owe,
                [("contact", "contact", "text"), ("received_recent", "received (recent)", "float"),
                 ("given_recent", "given (recent)", "float"), ("days_since_last", "days since", "int")],
@@ -200,7 +201,7 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
                     "warn" if stale.counts.get("follow_up", 0) else ""),
         ],
         "blocks": [
-            _figure(plots.staleness_chart(cadence_table), "fig-staleness"),
+            _figure(plots.staleness_spec(cadence_table), "fig-staleness"),
             _table("Cooling strong ties", stale.cooling,
                    [("contact", "contact", "text"), ("days_since_last", "days since", "int"),
                     ("cadence", "cadence (days)", "int"), ("strength", "strength", "float")],
@@ -234,7 +235,7 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
         ],
         "blocks": [
             _text(diverse.method_reason),
-            _figure(plots.clusters_chart(diverse.clusters_table), "fig-clusters"),
+            _figure(plots.clusters_spec(diverse.clusters_table), "fig-clusters"),
             *_undefined(diverse.reason),
         ],
     })
@@ -249,7 +250,7 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
                     "warn" if (purpose.low_chemistry_share or 0) > 0.15 else ""),
         ],
         "blocks": [
-            _figure(plots.purpose_chart(purpose.purposes), "fig-purpose"),
+            _figure(plots.purpose_spec(purpose.purposes), "fig-purpose"),
             _table("Effort on contacts you rate 2 or less for chemistry", purpose.low_chemistry,
                    [("contact", "contact", "text"), ("chemistry", "chemistry", "int"), ("effort", "interactions", "int"),
                     ("status", "status", "text")], empty="No effort on low-chemistry contacts."),

@@ -2,7 +2,9 @@
 
 One Jinja environment, ``autoescape=True``: every user string is text.  The
 only markup that is not escaped is what this package makes itself: the
-plotly figure ``<div>`` s and the inlined plotly.js and CSS.
+figure ``<div>`` s with their drawing scripts, and the inlined plotly.js
+(the vendored basic bundle, :func:`netanalysis.plots.plotly_js`) and CSS.
+Rendering imports no plotly.py.
 """
 from __future__ import annotations
 
@@ -36,6 +38,12 @@ def stylesheet() -> str:
     return resources.files("netanalysis.report").joinpath("static/report.css").read_text("utf-8")
 
 
+@lru_cache(maxsize=1)
+def print_script() -> str:
+    """The page's own script: redraws the figures at an A4 page's width while printing."""
+    return resources.files("netanalysis.report").joinpath("static/print.js").read_text("utf-8")
+
+
 def render_html(context: dict) -> str:
     """Render the report template with ``context`` (see :mod:`netanalysis.report.context`)."""
     from markupsafe import Markup
@@ -46,4 +54,5 @@ def render_html(context: dict) -> str:
     page.setdefault("csp", CSP)
     page["css"] = Markup(stylesheet())
     page["plotly_js"] = Markup(plotly_js())
+    page["print_js"] = Markup(print_script())
     return environment().get_template("report.html.j2").render(**page)
