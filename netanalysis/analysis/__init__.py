@@ -23,7 +23,6 @@ import networkx as nx
 import pandas as pd
 
 from .._gc import gc_paused
-from ..model.network import Network
 from . import depth as _depth
 from . import diversity as _diversity
 from . import matchmaking as _matchmaking
@@ -32,12 +31,14 @@ from . import reciprocity as _reciprocity
 from . import staleness as _staleness
 from .ambassadors import Ambassadors, ambassadors
 from .graph import alter_ties, build_graph
+from ..vocab import RULES
 from .ledger import as_timestamp, contacts_table, log_until
+from .plan import week_plan
 from .questions import self_clarification
 from .result import Action, Finding, Result, plain
-from .ties import LAYER_NAMES, tie_table
+from .ties import tie_table
 
-__all__ = ["Review", "review", "Finding", "Action", "plain"]
+__all__ = ["Review", "review", "Finding", "Action", "plain", "introductions_made"]
 
 
 @dataclass
@@ -141,50 +142,37 @@ def _review(net, as_of, *, seed: int) -> Review:
     stamp = as_timestamp(as_of)
     goals = net.goals
     rows = log_until(net.log, stamp)  # the one cut: every question below reads these rows
-    ties = tie_table(net, stamp, rows=rows)
+    ties = _as_of(tie_table(net, stamp, rows=rows), net.log, stamp)
+    rows = rows[rows["person_id"].isin(ties.index)]
     alters = alter_ties(net, ties, stamp, rows=rows)
     graph = build_graph(net, ties, stamp, alters=alters)
 
     stale = _staleness.staleness(ties, goals=goals, as_of=stamp)
     diverse = _diversity.diversity(ties, graph, goals=goals, as_of=stamp, seed=seed)
     ties = ties.assign(cluster=diverse.clusters.reindex(ties.index).fillna(""),
-                       cadence_used=stale.cadence.reindex(ties.index),
-                       overdue=stale.overdue.reindex(ties.index))
+                       cadence_used=ties["cadence"])
     deep = _depth.breadth_depth(ties, goals=goals, as_of=stamp)
     recip = _reciprocity.reciprocity(ties, goals=goals, as_of=stamp, archive=net.archive)
     purpose = _purpose.purpose_chemistry(ties, net.log, goals=goals, as_of=stamp, rows=rows)
-    match = _matchmaking.matchmaking(ties, graph, goals=goals, as_of=stamp)
+    made = introductions_made(rows, stamp, goals.window_days)
+    match = _matchmaking.matchmaking(ties, graph, goals=goals, as_of=stamp, introductions_made=made)
 
     modules = [(_depth, deep), (_reciprocity, recip), (_staleness, stale), (_diversity, diverse),
                (_purpose, purpose), (_matchmaking, match)]
     findings = [f for module, result in modules for f in module.findings(result)]
-    findings.sort(key=lambda f: -f.severity)
+    findings.sort(key=lambda f: (-f.severity, RULES.index(f.rule)))
     candidates = [a for module, result in modules for a in module.actions(result)]
-    actions = _week(candidates, goals.actions_per_week)
+    actions = week_plan(candidates, findings, ties, size=goals.actions_per_week)
 
-    extra = pd.DataFrame({
-        "strength": ties["strength"].round(4),
-        "layer": ties["layer"],
-        "layer_name": ties["layer"].map(LAYER_NAMES).fillna(""),
-        "cluster": ties["cluster"],
-        "balance": ties["balance"],
-        "cadence_days_used": ties["cadence_used"],
-        "overdue": ties["overdue"],
-        "effort": ties["effort"],
-    })
-    evidence = [c for c in ("messages_sent", "messages_received", "first_writer", "invited_by",
-                            "endorsements_given", "endorsements_received", "recommendations_given",
-                            "recommendations_received", "last_message") if c in ties]
-    extra = extra.join(ties[evidence])
-    # Built when first asked for (Review.contacts), from the frames as they are now.
-    contacts = partial(contacts_table, Network(people=net.people, log=net.log), stamp, extra=extra, rows=rows)
-    people = net.people
+    contacts = partial(contacts_table, net, stamp, ties=ties)
+    people = ties
     summary = {
         "connections": int(people["on_linkedin"].sum()),
         "people_off_linkedin": int((~people["on_linkedin"]).sum()),
         "hidden_members": net.hidden_members,
         "log_rows": int(len(net.log)),
         "log_rows_used": int(len(rows)),
+        "people_in_touch": int((ties["contact_days"] > 0).sum()),
         "alter_ties": len(alters),
         "goals": goals.to_dict(),
         "owner": net.owner,
@@ -193,6 +181,7 @@ def _review(net, as_of, *, seed: int) -> Review:
     quality = {
         "hidden_members": net.hidden_members,
         "future_rows": int((net.log["date"] > stamp).sum()),
+        "later_people": int(len(net.people) - len(ties)),
         "off_linkedin": sorted(people.loc[~people["on_linkedin"], "contact"].tolist()),
         "warnings": [str(p) for p in net.warnings],
         "missing": net.missing(),
@@ -206,31 +195,33 @@ def _review(net, as_of, *, seed: int) -> Review:
     return rev
 
 
-def _week(candidates: list[Action], size: int, *, per_verb: int = 2) -> list[Action]:
-    """The week's ``size`` actions: by priority, one per person (the highest
-    wins), at most ``per_verb`` of one verb while other verbs are waiting (a
-    week of five introductions and no upkeep is not a plan); the cap is lifted
-    when nothing else is left.
+def introductions_made(rows: pd.DataFrame, as_of, window_days: int) -> int:
+    """Introductions you made in the review window: ``intro`` rows you ``gave`` dated in
+    ``(as_of - window_days, as_of]``.
 
-    >>> a = [Action(v, [n], "r", "matchmaking", p) for v, n, p in
-    ...      [("introduce", "A", .9), ("introduce", "B", .8), ("introduce", "C", .7), ("thank", "D", .1)]]
-    >>> [x.contacts[0] for x in _week(a, 3)]
-    ['A', 'B', 'D']
+    >>> rows = pd.DataFrame({"kind": ["intro", "intro", "coffee", "intro"],
+    ...     "direction": ["gave", "received", "gave", "gave"],
+    ...     "date": pd.to_datetime(["2026-05-01", "2026-05-02", "2026-05-03", "2024-01-01"])})
+    >>> introductions_made(rows, "2026-06-01", 365)
+    1
     """
-    ranked = sorted(candidates, key=lambda a: (-a.priority, a.verb, a.contacts))
-    chosen: list[Action] = []
-    seen: set[str] = set()
-    for capped in (True, False):
-        for action in ranked:
-            if len(chosen) >= size:
-                return chosen
-            ids = set(action.person_ids or action.contacts)
-            if action in chosen or ids & seen:
-                continue
-            if capped and sum(c.verb == action.verb for c in chosen) >= per_verb:
-                continue
-            chosen.append(action)
-            seen |= ids
-    return chosen
+    if not len(rows):
+        return 0
+    age = (as_timestamp(as_of) - rows["date"]).dt.days
+    return int(((rows["kind"] == "intro") & (rows["direction"] == "gave") & (age < window_days)
+                & (age >= 0)).sum())
 
 
+def _as_of(ties: pd.DataFrame, log: pd.DataFrame, stamp: pd.Timestamp) -> pd.DataFrame:
+    """The people of the network as of ``stamp``: connections made later are left out (a
+    person already in touch before connecting stays, off LinkedIn as of then), and so
+    are people whose every piece of evidence is later; their annotations wait for them."""
+    connected = pd.to_datetime(ties["connected_on"])
+    on_then = ties["on_linkedin"].astype(bool) & (connected.isna() | (connected <= stamp))
+    in_touch = ties["contact_days"] > 0
+    later = pd.Index(log.loc[log["date"] > stamp, "person_id"].dropna().unique())
+    off_later = ~ties["on_linkedin"].astype(bool) & ties.index.isin(later)
+    keep = on_then | in_touch | (~ties["on_linkedin"].astype(bool) & ~off_later)
+    if keep.all():
+        return ties
+    return ties[keep.to_numpy()].assign(on_linkedin=on_then[keep.to_numpy()])

@@ -42,17 +42,18 @@ if ``depth >= 0.5``: "broad and deep", "broad and shallow", "deep and narrow",
 
 Severity of ``depth`` (reach × distance)
 ----------------------------------------
-"Broad and shallow" is effort spread over thin relations while the core of
-trusted ties is missing::
+"Broad and shallow" is effort spread over relations that never deepen while
+the core of strong ties is missing::
 
-    reach     E = effort on ties that are not strong / all effort   (share of the days in touch)
-    distance  1 - St                                                 (St = min(1, strong_ties / 15))
-    severity  = E · (1 - St) · min(1, connections / 150)
+    reach     E = effort on ties never strong (not once strong) / all effort   (share of the days in touch)
+    distance  1 - depth                                             (depth = St · In, above)
+    severity  = E · (1 - depth) · min(1, connections / 150)
 
 The last factor leaves small networks (below Dunbar's 150) out of the
 "collector" diagnosis; the pile of never-met cards alone is not a problem
-(every LinkedIn network has one) and is shown, not scored.  No finding
-without any contact in the window.
+(every LinkedIn network has one) and is shown, not scored; and a core that
+was strong and went quiet is staleness, not shallowness (hence "never
+strong").  No finding without any contact in the window.
 
 References
 ----------
@@ -188,10 +189,11 @@ def breadth_depth(ties: pd.DataFrame, *, goals, as_of) -> Depth:
     severity = np.nan
     if met and not connections:
         reason["severity"] = "no LinkedIn connections: the pile of business cards is undefined"
-    thin = float(ties.loc[~strong_mask, "effort"].sum()) / total_effort if total_effort else np.nan
+    once = ties["once_strong"].astype(bool) if "once_strong" in ties else strong_mask
+    thin = float(ties.loc[~(once | strong_mask), "effort"].sum()) / total_effort if total_effort else np.nan
     parts["E"] = thin
     if met and connections and total_effort:
-        severity = thin * (1.0 - parts["St"]) * min(1.0, connections / 150)
+        severity = thin * (1.0 - depth) * min(1.0, connections / 150)
 
     status = ties["status"].fillna("") if "status" in ties else pd.Series("", index=ties.index)
     chem = ties["chemistry"].astype("Float64") if "chemistry" in ties else pd.Series(np.nan, index=ties.index)
@@ -225,7 +227,7 @@ def findings(result: Depth) -> list[Finding]:
         title = "A pile of business cards" if r.severity >= HIGH_FROM else "Broad more than deep"
         sentence = (f"You have {r.connections:,} connections but only {quantity(r.strong_ties, 'strong tie')}, "
                     f"and {thin:.0%} of your days in touch in the last {r.window_days:,} days went to people who "
-                    f"are not (yet) strong ties; {r.cards:,} connections ({r.cards_share:.0%}) you have never met. "
+                    f"have never been strong ties; {r.cards:,} connections ({r.cards_share:.0%}) you have never met. "
                     f"A deep network has a core of about 15 strong ties that gets most of the effort.")
     else:
         title = (r.quadrant.capitalize() if r.quadrant and tone == "good" else

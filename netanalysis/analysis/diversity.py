@@ -25,11 +25,18 @@ Indices
 -------
 With ``p_i`` the share of the clustered contacts (or effort) in cluster ``i``
 of ``k`` non-empty clusters, and ``E`` / ``I`` the alter-alter ties between /
-within clusters (both ends clustered)::
+within groups (both ends in a group)::
 
     Blau      = 1 - Σ p_i²                        (Blau 1977; 0 = one group)
     evenness  = -Σ p_i ln p_i / ln k              (normalised Shannon; NaN if k < 2)
     E-I index = (E - I) / (E + I)                 (Krackhardt & Stern 1988; NaN without ties)
+
+The E-I index runs from -1 (every tie between your contacts stays inside a
+group) to +1 (every tie crosses groups).  Its groups are the circles of
+``contacts.csv`` when at least one tie joins two contacts with a circle
+(``ei_basis = "circle"``), else the clusters (``"cluster"``): communities
+found from the same ties put most ties inside by construction, so over
+Louvain clusters it is negative whatever the network.
 
 Shares of the total effort ``W``: ``lock_in_largest`` (largest cluster),
 ``lock_in_old`` (circle in ``OLD_CIRCLES``: colleague, former-colleague),
@@ -38,21 +45,24 @@ Shares of the total effort ``W``: ``lock_in_largest`` (largest cluster),
 (circle in ``PRIVATE_CIRCLES``: family, friend).  NaN with a reason when
 ``W = 0``; ``lock_in_old`` and ``family_effort`` also when no one has a circle.
 
-Severities
-----------
-``renewal``::
+Severities (reach × distance)
+-----------------------------
+``renewal``: the share of the effort locked in beyond a healthy spread,
+and how little of it is new::
 
     old     O = clip((lock_in_old - 0.30) / 0.45, 0, 1)       (30% -> 0, 75% -> 1)
     largest L = clip((lock_in_largest - 0.40) / 0.45, 0, 1)   (40% -> 0, 85% -> 1)
     fresh   F = clip(1 - newness / 0.25, 0, 1)                (a quarter new -> 0)
-    severity  = max(O, L) · (0.7 + 0.3·F)                     (NaN parts left out)
+    severity  = max(max(O, L) · (0.7 + 0.3·F), 0.4·F)         (NaN parts left out)
 
 Lock-in is the trait; one busy new tie (a new colleague) must not hide it:
-80% old with 5% new gives 0.94, 60% old with a third new 0.47, a spread
-network 0 (a positive note).  ``family``, for ``f = family_effort > 0``, is
-capped (worth a note, rarely the main problem)::
+80% old with 5% new gives 0.94, 60% old with a third new 0.47.  A spread
+network with nothing new is not renewing either: ``0.4·F`` (0.4 with no new
+relation at all, a problem).  ``family``: the share of the effort ``f`` on
+family and close friends, where the seeds' advice is none; half of the
+effort is as far as it goes::
 
-    severity = min(0.55, 0.1 + 2.5·f)                         (10% -> 0.35, 15% -> 0.475)
+    severity = min(1, f / 0.5)                                (10% -> 0.2, 20% -> 0.4)
 
 References
 ----------
@@ -75,7 +85,7 @@ import pandas as pd
 from .ledger import as_timestamp
 from ..vocab import OLD_CIRCLES, PRIVATE_CIRCLES
 from .graph import alter_edges
-from .result import Action, Finding, Result, wind_down_priority
+from .result import Action, Finding, Result, finding_tone, plan_priority
 
 __all__ = ["Diversity", "diversity", "findings", "actions", "blau", "evenness", "MIN_ALTER_TIES",
            "MIN_COVERAGE", "MAX_LOUVAIN_EDGES", "NEW_DAYS", "UNCLUSTERED"]
@@ -108,6 +118,7 @@ class Diversity(Result):
     evenness_contacts: float
     evenness_effort: float
     ei_index: float
+    ei_basis: str
     lock_in_largest: float
     largest_cluster: str
     lock_in_old: float
@@ -115,6 +126,7 @@ class Diversity(Result):
     family_effort: float
     family_members: list
     family_develop: pd.DataFrame
+    renewers: pd.DataFrame
     window_days: int
     louvain: dict
     severity: dict
@@ -197,13 +209,20 @@ def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 
     grouped = table[table["cluster"] != UNCLUSTERED]
     if len(grouped) < 2:
         reason["evenness"] = f"{len(grouped)} cluster(s): evenness needs at least 2"
-    ca, cb = keys.to_numpy()[edges["a"].to_numpy()], keys.to_numpy()[edges["b"].to_numpy()]
+    # E-I over the circles when contacts.csv gives them (clusters found from the same ties would
+    # make it negative by construction), else over the clusters.
+    circled_ends = circle.to_numpy()[edges["a"].to_numpy()], circle.to_numpy()[edges["b"].to_numpy()]
+    ei_basis = "circle" if ((circled_ends[0] != "") & (circled_ends[1] != "")).any() else "cluster"
+    if ei_basis == "circle":
+        ca, cb = (np.where(x != "", x, None) for x in circled_ends)
+    else:
+        ca, cb = keys.to_numpy()[edges["a"].to_numpy()], keys.to_numpy()[edges["b"].to_numpy()]
     both = pd.notna(ca) & pd.notna(cb)
     external, ties_in = int((both & (ca != cb)).sum()), int(both.sum())
     ei = (2 * external - ties_in) / ties_in if ties_in else np.nan   # (E - I) / (E + I)
     if np.isnan(ei):
         reason["ei_index"] = ("no ties between contacts in the data (met together, introduced, same employer, knows)"
-                              if not len(edges) else "no ties between two clustered contacts")
+                              if not len(edges) else f"no ties between two contacts with a {ei_basis}")
     largest, largest_label = np.nan, ""
     if total > 0 and len(grouped):   # grouped is sorted by effort
         largest, largest_label = float(grouped["effort"].iloc[0]) / total, str(grouped["label"].iloc[0])
@@ -224,19 +243,23 @@ def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 
     else:
         for key in ("lock_in_largest", "lock_in_old", "newness", "family_effort"):
             reason[key] = "no log rows in the review window, so there is no effort to share out"
+    renewers = _renewers(ties, circle, clusters, largest_label, new)
     fam = ties[private].assign(_effort=effort[private]).sort_values(
         ["_effort", "contact"], ascending=[False, True], kind="stable")
     status = fam["status"].fillna("")
     stuck = [np.clip((v - lo) / 0.45, 0, 1) for v, lo in ((lock_old, 0.30), (largest, 0.40)) if not np.isnan(v)]
-    renewal = max(stuck, default=0.0) * (0.7 + 0.3 * np.clip(1.0 - newness / 0.25, 0, 1))   # NaN without effort
-    severity = {"renewal": float(renewal), "family": min(0.55, 0.1 + 2.5 * family) if family > 0 else np.nan}
+    fresh_gap = float(np.clip(1.0 - newness / 0.25, 0, 1))                      # NaN without effort
+    renewal = max(max(stuck, default=0.0) * (0.7 + 0.3 * fresh_gap), 0.4 * fresh_gap)
+    severity = {"renewal": float(renewal), "family": min(1.0, family / 0.5) if family > 0 else np.nan}
     return Diversity(as_of=stamp.date(), method=method, method_reason=why, clusters=clusters,
                      clusters_table=_cap(table), n_clusters=len(grouped), blau_contacts=blau(grouped["members"]),
                      blau_effort=blau(grouped["effort"]), evenness_contacts=evenness(grouped["members"]),
-                     evenness_effort=evenness(grouped["effort"]), ei_index=ei, lock_in_largest=largest,
+                     evenness_effort=evenness(grouped["effort"]), ei_index=ei, ei_basis=ei_basis,
+                     lock_in_largest=largest,
                      largest_cluster=largest_label, lock_in_old=lock_old, newness=newness, family_effort=family,
                      family_members=fam["contact"].tolist(),
                      family_develop=fam.loc[status == "develop", ["contact", "circle", "effort"]],
+                     renewers=renewers,
                      window_days=int(goals.window_days), louvain=louvain_info,
                      severity=severity, reason=reason)
 
@@ -254,10 +277,16 @@ def findings(result: Diversity) -> list[Finding]:
                          f"({result.largest_cluster})")
         parts.append(f"{new:.0%} on relations begun in the last year")
         sentence = f"Of your effort in {window}: {', '.join(parts)}."
-        title = ("Stuck in the old network" if sev >= 0.33 else "Some lock-in to old circles" if sev >= 0.1
-                 else "Your network is renewing")
-        if sev >= 0.33:
-            sentence += " Old colleagues and clients lock you into a role; invest in new and different relations."
+        tone = finding_tone(sev)
+        stagnant = 0.4 * float(np.clip(1.0 - new / 0.25, 0, 1)) >= sev - 1e-12
+        if tone == "problem":
+            title = "Few new relations" if stagnant else "Stuck in the old network"
+            sentence += (" A network renews itself only when new and different people come in."
+                         if stagnant else " Old colleagues and clients lock you into a role; invest in new and "
+                                          "different relations.")
+        else:
+            title = ("Some lock-in to old circles" if not stagnant else "Little renewal") if tone == "note" \
+                else "Your network is renewing"
         out.append(Finding("renewal", sev, title, sentence, evidence={
             "lock_in_old": old, "lock_in_largest": largest, "largest_cluster": result.largest_cluster,
             "newness": new, "method": result.method, "blau_effort": result.blau_effort}))
@@ -267,15 +296,22 @@ def findings(result: Diversity) -> list[Finding]:
         who = f" ({', '.join(names)}{', ...' if len(result.family_members) > 3 else ''})" if names else ""
         sentence = (f"{result.family_effort:.0%} of your effort in {window} went to family and close friends{who}. "
                     f"Keep them out of the professional network, and ask them to introduce you to 2-3 people instead.")
-        out.append(Finding("family", sev, "Family and friends in the professional network", sentence,
+        title = ("Family and friends in the professional network" if finding_tone(sev) != "good"
+                 else "A little effort on family and friends")
+        out.append(Finding("family", sev, title, sentence,
                            evidence={"family_effort": result.family_effort, "members": len(result.family_members)}))
     return out
 
 
 def actions(result: Diversity) -> list[Action]:
-    """At most one ``wind down``: the family member or friend marked ``develop`` with the most effort.
+    """At most one ``wind down``: the family member or friend marked ``develop`` with the most effort;
+    and, when the network is not renewing, up to three ``reconnect`` with relations outside the old
+    circles and the largest group (new ones first, then by strength; chemistry 3+ or unknown),
+    :func:`~netanalysis.analysis.result.plan_priority` of the renewal severity with urgency
+    ``0.5 + 0.5 · [begun in the last year]``.
 
-    Priority ``0.15 + 0.25 · min(1, effort / 10)`` (a modest candidate).
+    :func:`~netanalysis.analysis.result.plan_priority` of the family severity with urgency
+    ``min(1, effort / 20)`` (days in touch in the window).
     """
     out: list[Action] = []
     for pid, row in result.family_develop.head(1).iterrows():
@@ -283,9 +319,34 @@ def actions(result: Diversity) -> list[Action]:
         out.append(Action("wind down", [row["contact"]],
                           f"{row['contact']} is {row['circle']} and marked 'develop' as a professional relation; "
                           f"keep your closest out of it and ask them for 2-3 introductions instead.",
-                          "family", wind_down_priority(effort), person_ids=[pid],
+                          "family", plan_priority(result.severity["family"], min(1.0, effort / 20)),
+                          person_ids=[pid],
                           evidence={"circle": row["circle"], "effort": effort}))
+    sev = result.severity["renewal"]
+    if finding_tone(sev) != "good":
+        for pid, row in result.renewers.head(3).iterrows():
+            where = row["circle"] or row["cluster"] or "a new circle"
+            out.append(Action("reconnect", [row["contact"]],
+                              f"{row['contact']} ({where}) is outside your old circles"
+                              f"{', and a relation begun this year' if row['new'] else ''}; see them again to "
+                              f"renew your network.", "renewal", plan_priority(sev, 0.5 + 0.5 * bool(row["new"])),
+                              person_ids=[pid], evidence={"circle": row["circle"], "strength": row["strength"],
+                                                          "new": bool(row["new"])}))
     return out
+
+
+def _renewers(ties: pd.DataFrame, circle: pd.Series, clusters: pd.Series, largest: str, new: pd.Series
+              ) -> pd.DataFrame:
+    """Relations that renew the network: in touch, outside the old and private circles and the
+    largest group, not ``wind-down``, chemistry 3+ or unknown; new ones first, then by strength."""
+    chem = ties["chemistry"].astype("Float64") if "chemistry" in ties else pd.Series(np.nan, index=ties.index)
+    status = ties["status"].fillna("") if "status" in ties else pd.Series("", index=ties.index)
+    touched = ties["contact_days"] > 0 if "contact_days" in ties else ties["effort"] > 0
+    label = clusters.reindex(ties.index).fillna("")
+    ok = (touched & ~circle.isin(OLD_CIRCLES) & ~circle.isin(PRIVATE_CIRCLES) & (label != largest)
+          & status.ne("wind-down") & (chem.isna() | (chem >= 3)).to_numpy(dtype=bool))
+    frame = ties.loc[ok, ["contact", "strength"]].assign(circle=circle[ok], cluster=label[ok], new=new[ok])
+    return frame.sort_values(["new", "strength"], ascending=[False, False], kind="stable")
 
 
 def _clean(values: pd.Series, fix) -> pd.Series:

@@ -5,7 +5,10 @@ Ego-contact edges carry ``weight`` = tie strength, plus the ledger
 (``given``, ``received``, ``interactions``).  Contact-contact edges exist only
 where the data shows them, and each records why in ``reasons``:
 
-* ``met together``: both named on one log row (``contact`` and ``with``);
+* ``met together``: both named on one log row (``contact`` and ``with``), or
+  attendees of one calendar meeting you attended (events larger than
+  ``max_meeting_size`` tie nobody);
+* ``on the same mail``: both on one mail you sent or received (To/Cc);
 * ``introduced``: an ``intro`` row (the contact and the person introduced);
 * ``same employer``: the same current company, among the contacts you have
   met or annotated (LinkedIn's export has no ties between contacts, so a
@@ -15,7 +18,8 @@ where the data shows them, and each records why in ``reasons``:
 Edge ``weight`` between contacts is ``min(1, 0.5 · pieces of evidence)``: one
 reason gives 0.5, two or more give 1, on the same 0-1 scale as the ego's tie
 strengths (so Burt's constraint does not let contact-contact ties swamp the
-ego's own investments).
+ego's own investments).  Only evidence dated on or before ``as_of`` ties, and
+only people in the network as of that day.
 """
 from __future__ import annotations
 
@@ -73,7 +77,19 @@ def alter_ties(net, ties: pd.DataFrame, as_of, *, rows: pd.DataFrame | None = No
         if kind != "intro":
             for a, b in combinations(others, 2):
                 tie(a, b, "met together")
-    known = ties[(ties["interactions"] > 0) | (ties["circle"] != "")]
+    stamp = pd.Timestamp(as_of).normalize() + pd.Timedelta(days=1)
+    for frame, key, kinds, reason in ((getattr(net, "meetings", None), "occurrence", ("meeting",), "met together"),
+                                      (getattr(net, "mails", None), "message_id", None, "on the same mail")):
+        if frame is None or not len(frame):
+            continue
+        part = frame[(frame["date"] < stamp) & frame["person_id"].isin(ties.index)]
+        if kinds is not None:
+            part = part[part["kind"].isin(kinds)]
+        for members in part.groupby(key)["person_id"].agg(lambda x: sorted(set(x))):
+            for a, b in combinations(members, 2):
+                tie(a, b, reason)
+    met = ties["contact_days"] > 0 if "contact_days" in ties else ties["interactions"] > 0
+    known = ties[met | (ties["circle"] != "")]
     company = known["company"].str.strip().str.lower()
     for _, members in known.groupby(company[company != ""]).groups.items():
         if 1 < len(members) <= MAX_EMPLOYER_GROUP:
@@ -83,7 +99,8 @@ def alter_ties(net, ties: pd.DataFrame, as_of, *, rows: pd.DataFrame | None = No
         for person, others in net.people["knows_ids"].items():
             for other in others:
                 tie(person, other, "knows")
-    return dict(found)
+    present = set(ties.index)     # people not yet in the network as of the review date tie nobody
+    return {pair: reasons for pair, reasons in found.items() if pair[0] in present and pair[1] in present}
 
 
 def build_graph(net, ties: pd.DataFrame, as_of, *, alters: dict | None = None) -> nx.Graph:

@@ -6,13 +6,16 @@ last_contact, days_since_last, given, received, on_linkedin, circle,
 chemistry, cadence_days, status``, then the review's own columns (strength,
 layer, cluster, ...), as of a date.
 
-Formulas, over the log rows of the contact dated on or before ``as_of``:
+Formulas (:func:`ledger`), over the rows of the contact dated on or before ``as_of``:
 
-* ``interactions`` = number of rows where they are the ``contact``
+* ``interactions`` = number of log rows where they are the ``contact``
 * ``given`` = Σ value over their ``gave`` rows; ``received`` = Σ value over
-  their ``received`` rows (``mutual`` rows count in neither ledger)
+  their ``received`` rows (``mutual`` rows count in neither ledger); the
+  review also counts accepted endorsements and recommendations here
+  (:mod:`netanalysis.analysis.contact`)
 * ``last_contact`` = max date; ``days_since_last`` = ``as_of - last_contact``
-  in days (empty if never)
+  in days (empty if never); the review's ``last_contact`` counts every kind
+  of evidence (:mod:`netanalysis.analysis.state`)
 """
 from __future__ import annotations
 
@@ -21,7 +24,17 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_timestamp", "log_until", "ledger", "contacts_table", "explode_codes"]
+from .state import LAYER_NAMES
+
+__all__ = ["as_timestamp", "log_until", "ledger", "contacts_table", "explode_codes", "STATE_FLAGS",
+           "EVIDENCE_COLUMNS"]
+
+#: The boolean state columns of the per-contact table (:mod:`netanalysis.analysis.state`).
+STATE_FLAGS = ("strong", "once_strong", "cooling", "fading", "dormant", "new", "followed_up", "taker", "owed")
+#: Evidence columns, present when their input is given.
+EVIDENCE_COLUMNS = ("messages_sent", "messages_received", "first_writer", "invited_by", "endorsements_given",
+                    "endorsements_received", "recommendations_given", "recommendations_received",
+                    "last_message", "meetings", "emails_sent", "emails_received")
 
 
 def as_timestamp(as_of: dt.date | str | pd.Timestamp) -> pd.Timestamp:
@@ -79,69 +92,89 @@ def ledger(people: pd.DataFrame, rows: pd.DataFrame, as_of) -> pd.DataFrame:
     return out
 
 
-def contacts_table(net, as_of, *, extra: pd.DataFrame | None = None,
-                   rows: pd.DataFrame | None = None) -> pd.DataFrame:
+def contacts_table(net, as_of, *, ties: pd.DataFrame | None = None) -> pd.DataFrame:
     """The per-contact table of ``net`` as of ``as_of`` (plain values, ready for CSV).
 
-    The ledger columns follow the formulas in the module docstring (see
-    :func:`ledger` for a worked example).
+    One row per real connection made by ``as_of`` and one per person off
+    LinkedIn in the network by then.  Every column comes from the review's
+    tie table, so ``last_contact``, ``days_since_last``, ``overdue`` and the
+    state columns (:mod:`netanalysis.analysis.state`) read the same evidence.
 
     Parameters
     ----------
     net : Network
-        From :func:`netanalysis.load` (reads ``people`` and ``log``).
+        From :func:`netanalysis.load` (reads ``people``).
     as_of : date, Timestamp or str
-        The review date; log rows after it do not count.
-    extra : DataFrame, optional
-        Columns computed by the review (index ``person_id``: strength, layer,
-        cluster, ...), joined on the right; :attr:`netanalysis.Review.contacts`
-        is this table with them.
-    rows : DataFrame, optional
-        ``net.log`` already cut to ``as_of`` (:func:`log_until`); by default
-        the log is cut here.
+        The review date; nothing after it counts.
+    ties : DataFrame, optional
+        The review's tie table (:attr:`netanalysis.Review.ties`); by default
+        the network is reviewed here (:func:`netanalysis.review`).
 
     Returns
     -------
     DataFrame
-        Index ``person_id``, one row per connection and per person off
-        LinkedIn, the columns in the module docstring; dates are ISO strings,
-        empty if unknown.
+        Index ``person_id``: ``contact, first_name, last_name, url, email,
+        company, position, connected_on, interactions, last_contact,
+        days_since_last, given, received, on_linkedin, circle, chemistry,
+        cadence_days, status, strength, peak_strength, layer, layer_name,
+        cluster, balance, cadence_days_used, overdue, effort,
+        days_in_touch``, the state flags ``strong, once_strong, cooling,
+        fading, dormant, new, followed_up, taker, owed``, and the evidence
+        columns that apply (archive: ``messages_sent ... last_message``;
+        calendar and mail: ``meetings, emails_sent, emails_received``).  Dates
+        are ISO strings, empty if unknown.
 
     Examples
     --------
     >>> import netanalysis
     >>> net = netanalysis.load(netanalysis.bundled_sample())
     >>> table = contacts_table(net, "2026-11-01")
-    >>> table.shape
-    (795, 18)
-    >>> table.loc[table["interactions"].idxmax(), ["contact", "interactions", "given", "received"]].to_dict()
-    {'contact': 'Emily Smith', 'interactions': 73, 'given': 0, 'received': 186}
+    >>> bool((table["days_since_last"].notna() == (table["last_contact"] != "")).all())
+    True
+    >>> int(table["strong"].sum()) == int((table["strength"] >= net.goals.trusted_strength).sum())
+    True
     """
-    stamp = as_timestamp(as_of)
-    people = net.people
-    money = ledger(people, log_until(net.log, stamp) if rows is None else rows, stamp)
+    if ties is None:
+        from . import review
+
+        ties = review(net, as_of).ties
+    people = net.people.reindex(ties.index)
     table = pd.DataFrame({
-        "contact": people["contact"],
+        "contact": ties["contact"],
         "first_name": people["first_name"],
         "last_name": people["last_name"],
-        "url": people["url"],
+        "url": ties["url"],
         "email": people["email"],
-        "company": people["company"],
-        "position": people["position"],
-        "connected_on": _iso(people["connected_on"]),
-        "interactions": money["interactions"],
-        "last_contact": _iso(money["last_contact"]),
-        "days_since_last": money["days_since_last"],
-        "given": money["given"],
-        "received": money["received"],
-        "on_linkedin": people["on_linkedin"],
-        "circle": people["circle"],
-        "chemistry": people["chemistry"],
-        "cadence_days": people["cadence_days"],
-        "status": people["status"],
-    }, index=people.index)
-    if extra is not None:
-        table = table.join(extra, how="left")
+        "company": ties["company"],
+        "position": ties["position"],
+        "connected_on": _iso(ties["connected_on"]),
+        "interactions": ties["interactions"],
+        "last_contact": _iso(ties["last_contact"]),
+        "days_since_last": ties["days_since_last"],
+        "given": ties["given"],
+        "received": ties["received"],
+        "on_linkedin": ties["on_linkedin"],
+        "circle": ties["circle"],
+        "chemistry": ties["chemistry"],
+        "cadence_days": ties["cadence_days"],
+        "status": ties["status"],
+        "strength": ties["strength"].round(4),
+        "peak_strength": ties["peak_strength"].round(4),
+        "layer": ties["layer"],
+        "layer_name": ties["layer"].map(LAYER_NAMES).fillna(""),
+        "cluster": ties["cluster"] if "cluster" in ties else "",
+        "balance": ties["balance"],
+        "cadence_days_used": ties["cadence"],
+        "overdue": ties["overdue"],
+        "effort": ties["effort"],
+        "days_in_touch": ties["contact_days"],
+    }, index=ties.index)
+    for column in STATE_FLAGS:
+        table[column] = ties[column].astype(bool)
+    evidence = [c for c in EVIDENCE_COLUMNS if c in ties]
+    table = table.join(ties[evidence])
+    if "last_message" in table:
+        table["last_message"] = _iso(table["last_message"])
     return table
 
 

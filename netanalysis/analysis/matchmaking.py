@@ -45,10 +45,11 @@ Severity of ``matchmaking`` (reach × distance)
 
     reach     = candidates with an open need another candidate can meet / candidates with any need
     distance  = 1 - min(1, introductions made in the window / INTRO_TARGET)   (12 a year)
-    severity  = reach · distance
+    severity  = reach · distance · min(1, open needers / 3)
 
 Needs already covered and introductions already made lower it: someone who
-made an introduction a month is already her network's matchmaker.  With
+made an introduction a month is already her network's matchmaker; one or two
+open needs are damped.  With
 chemistry pairs only (no offers and needs filled in) the finding is a note,
 ``0.1 · distance``; no finding when no pair qualifies.
 
@@ -202,8 +203,8 @@ def severity(result: Matchmaking) -> float:
     >>> r = Matchmaking(0, 0, 0, 0, 0, 0, "", 4, True, "circle", 2, 2, 1, 1, 1, needers=4, open_needers=2,
     ...     covered_needs=0, introductions_made=6, window_days=365, introductions=pd.DataFrame(),
     ...     introductions_reason="")
-    >>> severity(r)                  # reach 2/4, distance 1 - 6/12
-    0.25
+    >>> round(severity(r), 4)        # reach 2/4, distance 1 - 6/12, two open needers of three
+    0.1667
     """
     if result.pairs == 0:
         return math.nan
@@ -211,7 +212,7 @@ def severity(result: Matchmaking) -> float:
     distance = 1.0 - min(1.0, result.introductions_made / target) if target > 0 else 1.0
     if result.needers == 0 or result.distinct_matched == 0:
         return 0.1 * distance
-    return result.open_needers / result.needers * distance
+    return result.open_needers / result.needers * distance * min(1.0, result.open_needers / 3)
 
 
 def findings(result: Matchmaking) -> list[Finding]:

@@ -26,19 +26,24 @@ exactly where the mission says; 0: none of it does).  It is ``nan`` with a
 Chemistry
 ---------
 From ``contacts.csv`` (chemistry 1-5: do I want to network with this
-person?) and each contact's effort in the window (``ties["effort"]``)::
+person?) and each contact's effort in the window (``ties["effort"]``: days in
+touch, by any evidence)::
 
     contact_effort        = Σ effort (over all contacts)
     low_chemistry_share   = Σ effort of contacts with chemistry <= 2 / contact_effort
     chemistry_known_share = Σ effort of contacts with a chemistry / contact_effort
 
-Severities (0-1, "how far from the advice")
--------------------------------------------
-* ``purpose``: no targets -> 0.15 ("no mission set"); otherwise
-  ``max(1 - alignment, ½ · unstated_share)`` (``½ · unstated_share`` alone when
-  no row states a purpose).  No finding when the window holds no effort.
-* ``chemistry``: ``min(1, 2.5 · low_chemistry_share)`` (20 % of the effort on
-  people you don't want to network with -> 0.5); no finding below 5 %.
+Severities (reach × distance, 0-1)
+----------------------------------
+* ``purpose``: ``1 - alignment`` is the share of the stated effort that would
+  have to move to match the mission (reach), fully off its target (distance
+  1); rows that state no purpose count half: ``max(1 - alignment, ½ ·
+  unstated_share)`` (``½ · unstated_share`` alone when no row states a
+  purpose).  No targets -> 0.15, a note ("no mission set").  No finding when
+  the window holds no effort.
+* ``chemistry``: the share of the effort on people you don't want to network
+  with, where the advice is none; 40% of it is as far as it goes:
+  ``min(1, low_chemistry_share / 0.4)`` (20% -> 0.5); no finding below 5%.
 
 References
 ----------
@@ -55,7 +60,7 @@ import pandas as pd
 
 from .._format import join_and, percent, plural
 from .ledger import as_timestamp, explode_codes, log_until
-from .result import Action, Finding, Result
+from .result import Action, Finding, Result, finding_tone, plan_priority
 
 __all__ = ["PurposeChemistry", "purpose_chemistry", "findings", "actions", "UNSTATED",
            "LOW_CHEMISTRY"]
@@ -185,8 +190,10 @@ def findings(result: PurposeChemistry) -> list[Finding]:
         low = result.low_chemistry
         names = low["contact"].head(3).tolist()
         out.append(Finding(
-            rule="chemistry", severity=min(1.0, 2.5 * share), title="Effort on low chemistry",
-            sentence=(f"{percent(share)} of your interactions in the last {result.window_days} days "
+            rule="chemistry", severity=min(1.0, share / 0.4),
+            title="Effort on low chemistry" if finding_tone(share / 0.4) != "good" else
+            "A little effort on low chemistry",
+            sentence=(f"{percent(share)} of your days in touch in the last {result.window_days} days "
                       f"({result.low_chemistry_effort} of {result.contact_effort}) went to {len(low)} "
                       f"{plural(len(low), 'contact')} you rate 2 or less for chemistry, most to "
                       f"{join_and(names)}."),
@@ -199,8 +206,9 @@ def findings(result: PurposeChemistry) -> list[Finding]:
 def actions(result: PurposeChemistry) -> list[Action]:
     """``wind down`` the low-chemistry contacts taking the most effort.
 
-    At most 3, each with at least 2 interactions in the window and not marked
-    ``develop``; ``priority = min(0.7, 0.2 + 0.1 · (3 - chemistry) + 2 · effort share)``.
+    At most 3, each in touch on at least 2 days in the window and not marked
+    ``develop``; :func:`~netanalysis.analysis.result.plan_priority` of the
+    chemistry severity with urgency ``min(1, (3 - chemistry) / 2 + 5 · effort share)``.
     """
     low = result.low_chemistry
     low = low[(low["status"] != "develop") & (low["effort"] >= _MIN_EFFORT)].head(_MAX_WIND_DOWN)
@@ -209,8 +217,9 @@ def actions(result: PurposeChemistry) -> list[Action]:
         chemistry, effort, share = int(row["chemistry"]), int(row["effort"]), float(row["share"])
         out.append(Action(
             verb="wind down", contacts=[row["contact"]], person_ids=[str(person)], rule="chemistry",
-            priority=min(0.7, 0.2 + 0.1 * (LOW_CHEMISTRY + 1 - chemistry) + 2.0 * share),
-            reason=(f"{effort} of your {result.contact_effort} interactions in the last {result.window_days} days "
+            priority=plan_priority(min(1.0, result.low_chemistry_share / 0.4),
+                                   min(1.0, (LOW_CHEMISTRY + 1 - chemistry) / 2 + 5.0 * share)),
+            reason=(f"{effort} of your {result.contact_effort} days in touch in the last {result.window_days} days "
                     f"were with {row['contact']}, whom you rate {chemistry} of 5 for chemistry."),
             evidence={"chemistry": chemistry, "effort": effort, "share": share, "status": row["status"]}))
     return out
@@ -295,7 +304,8 @@ def _purpose_finding(result: PurposeChemistry) -> Finding | None:
                 f"a target of {percent(target)}.")
     if unstated >= 0.3:
         sentence += f" {percent(unstated)} of your interactions don't say what they were for."
-    title = "Effort off mission" if severity >= 0.33 else "Effort close to mission"
+    title = {"problem": "Effort off mission", "note": "Effort close to mission",
+             "good": "Effort on mission"}[finding_tone(severity)]
     return Finding(rule="purpose", severity=severity, title=title, sentence=sentence,
                    evidence={**evidence, "largest_gap": worst["purpose"]})
 

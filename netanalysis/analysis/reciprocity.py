@@ -25,10 +25,10 @@ Per contact (``per_contact``: everyone with any exchange), with ``g`` and
     balance_recent = g - r
 
 * **you owe** (``you_owe``): the state ``owed`` of
-  :mod:`netanalysis.analysis.state` (``r - g >= 3`` and ``g <= r / 3``),
-  ranked by the gap ``r - g``;
-* **only takes** (``only_takes``): the state ``taker`` (``g - r >= 3`` and
-  ``r <= g / 3``), ranked by ``g - r``.
+  :mod:`netanalysis.analysis.state` (``r - g >= 3``, ``g <= r / 3``, received
+  at least three times), ranked by the gap ``r - g``;
+* **only takes** (``only_takes``): the state ``taker`` (``g - r >= 3``,
+  ``r <= g / 3``, given to at least three times), ranked by ``g - r``.
 
 Initiative (with the LinkedIn archive, rows dated on or before ``as_of``):
 the share of conversations the user opened (the first message of each
@@ -193,13 +193,15 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
     })[_PER_CONTACT]
     per = per[(given > 0) | (received > 0) | (g_recent > 0) | (r_recent > 0)]
     per = per.sort_values("balance_recent", kind="stable")
-    owe = per[owed.reindex(per.index, fill_value=False)].assign(gap=(r_recent - g_recent)[per.index])
-    owe = owe[owe["gap"].notna()].sort_values("gap", ascending=False, kind="stable")
-    takes = per[taker.reindex(per.index, fill_value=False)].assign(gap=(g_recent - r_recent)[per.index])
-    takes = takes[takes["gap"].notna()]
+    owe = per[owed.reindex(per.index, fill_value=False).to_numpy(dtype=bool)]
+    owe = owe.assign(gap=lambda f: f["received_recent"] - f["given_recent"])
+    owe = owe.sort_values("gap", ascending=False, kind="stable")
+    takes = per[taker.reindex(per.index, fill_value=False).to_numpy(dtype=bool)]
+    takes = takes.assign(gap=lambda f: f["given_recent"] - f["received_recent"])
     if "first_contact" in ties:
         first = pd.to_datetime(ties["first_contact"])
-        takes = takes.assign(first_contact=first[takes.index], days_known=(stamp - first[takes.index]).dt.days)
+        takes = takes.assign(first_contact=lambda f: first.reindex(f.index),
+                             days_known=lambda f: (stamp - f["first_contact"]).dt.days)
     takes = takes.sort_values("gap", ascending=False, kind="stable")
 
     volume = g_sum + r_sum

@@ -70,12 +70,13 @@ class Result:
 
 
 def wind_down_priority(effort: int) -> float:
-    """Priority of a "wind down" action: ``0.15 + 0.25 · min(1, effort / 10)`` (a modest candidate).
+    """Priority of the reminder to "wind down" a tie you marked ``wind-down`` yourself:
+    ``plan_priority(0.1, min(1, effort / 20))``, a note (the decision is already yours).
 
-    >>> wind_down_priority(5), wind_down_priority(40)
-    (0.275, 0.4)
+    >>> round(wind_down_priority(5), 4), wind_down_priority(40)
+    (0.0625, 0.1)
     """
-    return 0.15 + 0.25 * min(1.0, effort / 10)
+    return plan_priority(0.1, min(1.0, effort / 20))
 
 
 #: Severity from which a finding is a real problem (level medium or high).

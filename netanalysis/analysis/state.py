@@ -65,12 +65,15 @@ The state columns, with ``trusted = goals.trusted_strength`` (0.35):
     any evidence of contact on or after the day of connecting.
 ``taker``
     has received much more value than given back, in the time-weighted
-    ledger: ``given_recent - received_recent >= TAKER_POINTS`` (3, about one
-    fresh introduction) and ``received_recent <= given_recent / TAKER_RATIO``
-    (3: at most a third came back).
+    ledger, and more than once: ``given_recent - received_recent >=
+    TAKER_POINTS`` (3, about one fresh introduction), ``received_recent <=
+    given_recent / TAKER_RATIO`` (3: at most a third came back) and
+    ``gave_rows >= TAKER_TIMES`` (3: you gave at least three times; one
+    favour not yet returned is how every relation starts).
 ``owed``
     the reverse: you received much more than you gave back
-    (``received_recent - given_recent >= 3`` and ``given_recent <= received_recent / 3``).
+    (``received_recent - given_recent >= 3``, ``given_recent <= received_recent / 3``
+    and ``received_rows >= 3``).
 
 Both ``taker`` and ``owed`` are per contact, whatever the overall balance.
 
@@ -90,7 +93,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["tie_state", "layer_needs", "LAYER_SIZES", "LAYER_NAMES", "LAYER_CADENCE", "DORMANT_DAYS",
-           "FOLLOW_UP_DAYS", "TAKER_POINTS", "TAKER_RATIO", "STATE_COLUMNS"]
+           "FOLLOW_UP_DAYS", "TAKER_POINTS", "TAKER_RATIO", "TAKER_TIMES", "STATE_COLUMNS"]
 
 #: Cumulative Dunbar layer sizes (the outer layer is open).
 LAYER_SIZES = (5, 15, 50, 150)
@@ -102,6 +105,7 @@ DORMANT_DAYS = 730
 FOLLOW_UP_DAYS = 90
 TAKER_POINTS = 3.0
 TAKER_RATIO = 3.0
+TAKER_TIMES = 3
 STATE_COLUMNS = ["layer", "peak_layer", "cadence", "overdue", "ratio", "strong", "once_strong", "cooling", "fading",
                  "dormant", "new", "followed_up", "taker", "owed"]
 
@@ -125,7 +129,7 @@ def tie_state(ties: pd.DataFrame, *, as_of, trusted_strength: float, window_days
     ties : DataFrame
         The tie table; reads ``strength, peak_strength, effort, peak_effort, last_contact,
         days_since_last, connected_on, on_linkedin, cadence_days, status,
-        given_recent, received_recent``.
+        given_recent, received_recent`` and, when present, ``gave_rows, received_rows``.
     as_of : date-like
         The review date.
     trusted_strength : float
@@ -198,8 +202,10 @@ def tie_state(ties: pd.DataFrame, *, as_of, trusted_strength: float, window_days
     out["followed_up"] = (last.notna() & connected.notna() & (last >= connected)).to_numpy()
     g = out["given_recent"].to_numpy(dtype=float)
     r = out["received_recent"].to_numpy(dtype=float)
-    out["taker"] = (g - r >= TAKER_POINTS) & (r * TAKER_RATIO <= g)
-    out["owed"] = (r - g >= TAKER_POINTS) & (g * TAKER_RATIO <= r)
+    times_gave = out["gave_rows"].to_numpy() if "gave_rows" in out else np.full(len(out), TAKER_TIMES)
+    times_got = out["received_rows"].to_numpy() if "received_rows" in out else np.full(len(out), TAKER_TIMES)
+    out["taker"] = (g - r >= TAKER_POINTS) & (r * TAKER_RATIO <= g) & (times_gave >= TAKER_TIMES)
+    out["owed"] = (r - g >= TAKER_POINTS) & (g * TAKER_RATIO <= r) & (times_got >= TAKER_TIMES)
     return out
 
 

@@ -9,7 +9,8 @@
   dated on or before ``as_of`` (the log, plus accepted endorsements and
   recommendations at their kinds' default values): ``interactions`` (log
   rows with them as ``contact``), ``given``, ``received`` (``mutual`` rows
-  count in neither) and ``balance = given - received``
+  count in neither), ``balance = given - received``, and ``gave_rows``,
+  ``received_rows`` (how many times value went each way)
 * ``given_recent, received_recent``: the same ledgers, each row weighted by
   its decay ``w = 2 ** (-age_days / half_life)`` (time-decayed reciprocity)
 * contact, from every kind of evidence (:mod:`netanalysis.analysis.contact`):
@@ -152,6 +153,8 @@ def tie_table(net, as_of, *, half_life_days: float | None = None, window_days: i
     ties["given"] = np.rint(total(value, gave)).astype(np.int64)
     ties["received"] = np.rint(total(value, got)).astype(np.int64)
     ties["balance"] = ties["given"] - ties["received"]
+    ties["gave_rows"] = np.bincount(person[gave], minlength=size).astype(np.int64)
+    ties["received_rows"] = np.bincount(person[got], minlength=size).astype(np.int64)
     ties["given_recent"] = total(value * decay, gave)
     ties["received_recent"] = total(value * decay, got)
     intensity = total(value / 5.0 * decay)

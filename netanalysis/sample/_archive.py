@@ -100,12 +100,14 @@ def _messages(rng, persona, people: People, subj: Subjects, weights, n: int, exp
     else:
         who = rng.choice(len(people), size=n_conv, p=weights)
         days = _active_days(rng, people, subj, who)
+    followed = _follow_ups(rng, persona, people, subj, who, days, sponsored)
     start = days * _DAY + rng.integers(0, _DAY, n_conv)
     gaps = rng.exponential(6 * 3600, n)
     offset = np.cumsum(gaps) - np.repeat(np.cumsum(gaps)[head] - gaps[head], per)
     ago = np.maximum(start[conv] - offset.astype(np.int64), 30)
     mine = rng.random(n) < 0.5
     mine[head] = rng.random(n_conv) < persona.initiative
+    mine[head[followed]] = True          # a follow-up is the owner's own first message
     mine &= ~sponsored[conv]
     draft = mine & (rng.random(n) < 0.004)
     if n >= 50 and not draft.any():
@@ -137,6 +139,23 @@ def _messages(rng, persona, people: People, subj: Subjects, weights, n: int, exp
     lists = [[f"{s[:10]} {s[11:]} UTC" for s in stamps.tolist()] if col is None else col[order].tolist()
              for col in cols]
     return write_csv(zip(*lists), MESSAGE_HEADER)
+
+
+def _follow_ups(rng, persona, people: People, subj: Subjects, who: np.ndarray, days: np.ndarray,
+                sponsored: np.ndarray) -> np.ndarray:
+    """Turn some conversations into the owner's follow-ups of recent connections: each connection
+    made in the last 90 days and not in the log is followed up with ``persona.followed_up``
+    probability, one to four days after connecting.  Returns the conversations changed."""
+    in_log = np.zeros(len(people), dtype=bool)
+    in_log[subj.conn[subj.conn >= 0]] = True
+    recent = np.flatnonzero(~people.hidden & (people.connected_ago <= 90) & ~in_log)
+    chosen = recent[rng.random(len(recent)) < persona.followed_up]
+    free = np.flatnonzero(~sponsored)
+    slots = rng.choice(free, size=min(len(chosen), len(free)), replace=False) if len(free) else free
+    chosen = chosen[:len(slots)]
+    who[slots] = chosen
+    days[slots] = np.maximum(people.connected_ago[chosen] - rng.integers(1, 5, len(chosen)), 0)
+    return slots
 
 
 def _invitations(rng, persona, people: People, export: datetime) -> str:

@@ -199,7 +199,7 @@ def interactions_csv(rng: np.random.Generator, persona: Persona, people: People,
     ratio = g / (g + r)
     direction = np.where(one_way & (direction == 2), (rng.random(n_rows) >= ratio).astype(int), direction)
     direction = np.where(is_intro, (rng.random(n_rows) >= min(0.8, 2 * ratio)).astype(int), direction)
-    tilt = rng.choice(3, size=n, p=[0.2 * g, 0.2 * r, 1 - 0.2 * (g + r)])   # 0: only gets, 1: only gives
+    tilt = rng.choice(3, size=n, p=[0.05 * g, 0.05 * r, 1 - 0.05 * (g + r)])   # 0: only gets, 1: only gives
     direction = np.where(tilt[who] < 2, tilt[who], direction)
     _rebalance(rng, direction, (tilt[who] == 2) & ~is_intro, ratio)
 

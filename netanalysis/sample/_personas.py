@@ -59,10 +59,11 @@ class Persona:
     connections, interactions, messages
         Default counts: rows of ``Connections.csv`` (hidden members included),
         of ``interactions.csv`` and of ``messages.csv``.
-    connection_years, recent_connections, growth
+    connection_years, recent_connections, growth, followed_up
         How far back the connections go; the share made in the last 60 days;
         > 1 makes the older connections lean towards recent years, < 1 towards
-        the first years.
+        the first years; the share of the connections made in the last 90 days
+        (and not in the log) that the owner wrote to within days.
     rows_per_person, effort_sigma
         Mean log rows per person in the log; spread (log-normal sigma) of the
         effort between them.
@@ -97,6 +98,7 @@ class Persona:
     messages: int
     connection_years: float = 10.0
     recent_connections: float = 0.02
+    followed_up: float = 0.85
     growth: float = 1.3
     rows_per_person: float = 8.0
     effort_sigma: float = 1.0
@@ -174,14 +176,15 @@ PERSONAS: dict[str, Persona] = {p.name: p for p in (
         goals={"sales": 0.1, "job": 0.2, "learning": 0.4, "lobbying": 0.3}),
     Persona(
         name="matchmaker", rule="matchmaking",
-        description="Partnerships lead who connects research and industry; balanced and generous.",
+        description="Partnerships lead between research and industry; balanced and generous, but the "
+                    "introductions she could make are waiting.",
         owner=Owner("Mette", "Kjær Andersen",
                     "Partnerships Lead at Nordlys Analytics | Connecting research and industry",
                     "I help companies and universities find each other.\nEx-DTU, ex-Deloitte.",
                     "IT Services and IT Consulting", "Nordlys Analytics ApS", "Deloitte",
                     birth="Jul 12, 1984"),
         connections=800, interactions=1200, messages=600, rows_per_person=8.5,
-        intro_share=0.12, matches=6, offers_share=0.45, needs_share=0.2,
+        intro_share=0.004, matches=6, offers_share=0.45, needs_share=0.2,
         endorse_given=0.12, endorse_received=0.12, recommendations=(4, 3),
         mission="Be the bridge between Danish research and industry in applied AI",
         goals={"sales": 0.4, "job": 0.1, "learning": 0.3, "lobbying": 0.2}),
@@ -192,7 +195,7 @@ PERSONAS: dict[str, Persona] = {p.name: p for p in (
                     "", "Higher Education", "Danmarks Tekniske Universitet", "Netto",
                     "2800", "Kongens Lyngby, Capital Region of Denmark, Denmark", "Feb 2, 2001"),
         connections=60, interactions=40, messages=60, connection_years=2.5,
-        recent_connections=0.5, growth=1.0, rows_per_person=2.5, new_share=0.5,
+        recent_connections=0.5, followed_up=0.05, growth=1.0, rows_per_person=2.5, new_share=0.5,
         circles={"colleague": (0.10, 0.10), "mentor": (0.20, 0.30), "community": (0.30, 0.25),
                  "friend": (0.25, 0.20), "family": (0.05, 0.05), "other": (0.10, 0.10)},
         outgoing_invites=0.85, initiative=0.6, endorse_given=0.05, endorse_received=0.05,
