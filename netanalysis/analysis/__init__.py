@@ -62,6 +62,7 @@ class Review(Result):
     _graph: nx.Graph = field(repr=False, default=None)
     _contacts: pd.DataFrame | Callable[[], pd.DataFrame] = field(repr=False, default=None)
     _rows: pd.DataFrame = field(repr=False, default=None)
+    _plain: dict | None = field(repr=False, default=None)
 
     @property
     def ties(self) -> pd.DataFrame:
@@ -89,6 +90,18 @@ class Review(Result):
     @property
     def headline(self) -> Finding | None:
         return self.findings[0] if self.findings else None
+
+    def result_dict(self) -> dict:
+        """Each question's result as plain data (the fields of the dataclass)."""
+        return super().to_dict()
+
+    def to_dict(self) -> dict:
+        """The plain summary (:func:`netanalysis.analysis.summary.summarize`), built once."""
+        if self._plain is None:
+            from .summary import summarize
+
+            self._plain = summarize(self)
+        return self._plain
 
     def to_json(self, **kwargs) -> str:
         kwargs.setdefault("indent", 2)

@@ -119,6 +119,8 @@ class Diversity(Result):
     evenness_effort: float
     ei_index: float
     ei_basis: str
+    ei_between: int
+    ei_within: int
     lock_in_largest: float
     largest_cluster: str
     lock_in_old: float
@@ -255,6 +257,7 @@ def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 
                      clusters_table=_cap(table), n_clusters=len(grouped), blau_contacts=blau(grouped["members"]),
                      blau_effort=blau(grouped["effort"]), evenness_contacts=evenness(grouped["members"]),
                      evenness_effort=evenness(grouped["effort"]), ei_index=ei, ei_basis=ei_basis,
+                     ei_between=external, ei_within=ties_in - external,
                      lock_in_largest=largest,
                      largest_cluster=largest_label, lock_in_old=lock_old, newness=newness, family_effort=family,
                      family_members=fam["contact"].tolist(),

@@ -65,6 +65,7 @@ import numpy as np
 import pandas as pd
 
 from .._format import plural, quantity
+from ..vocab import PRIVATE_CIRCLES
 from .ledger import as_timestamp
 from .result import Action, Finding, Result, finding_tone, plan_priority, wind_down_priority
 from .state import DORMANT_DAYS, FOLLOW_UP_DAYS, LAYER_CADENCE
@@ -291,7 +292,7 @@ def actions(result: Staleness) -> list[Action]:
     * wind down (top 3 by effort): :func:`~netanalysis.analysis.result.wind_down_priority`
 
     Contacts rated 2 or less for chemistry get no ``reconnect`` (the chemistry
-    advice says let them go).
+    advice says let them go), nor do family and close friends.
     """
     out: list[Action] = []
     sev_stale, sev_follow = result.severity["staleness"], result.severity["follow-up"]
@@ -341,13 +342,15 @@ def actions(result: Staleness) -> list[Action]:
 
 
 def _liked(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows whose chemistry is unknown or above 2."""
+    """Rows to reconnect with: chemistry unknown or above 2, and not family or close friends
+    (the seeds keep them out of the professional network)."""
     chem = table["chemistry"].astype("Float64")
-    return table[(chem.isna() | (chem > 2)).to_numpy(dtype=bool)]
+    private = table["circle"].fillna("").astype(str).str.strip().str.lower().isin(PRIVATE_CIRCLES)
+    return table[((chem.isna() | (chem > 2)) & ~private).to_numpy(dtype=bool)]
 
 
 def _worst(result: Staleness) -> str:
-    table = result.cooling if len(result.cooling) else result.fading
+    table = _liked(result.cooling) if len(_liked(result.cooling)) else _liked(result.fading)
     if table.empty:
         return ""
     row = table.iloc[0]
