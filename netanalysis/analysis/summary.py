@@ -31,9 +31,6 @@ the finding's tone (``problem`` -> ``bad``, ``note`` -> ``warn``, ``good`` ->
 """
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import pandas as pd
 
 from .. import __version__
@@ -52,13 +49,15 @@ TONE_OF = {"problem": "bad", "note": "warn", "good": "good"}
 _EGO_COLUMNS = ["contact", "layer", "strength", "cluster", "circle", "last_contact"]
 
 
-def summarize(rev) -> dict:
+def summarize(rev, *, show_emails: bool = False) -> dict:
     """The plain summary of ``rev`` (module docstring).
 
     Parameters
     ----------
     rev : Review
         From :func:`netanalysis.review`.
+    show_emails : bool
+        Add the e-mail addresses to the follow-up table (never otherwise).
 
     Returns
     -------
@@ -86,7 +85,7 @@ def summarize(rev) -> dict:
         "headline": out["findings"][0] if out["findings"] else None,
         "cards": _cards(rev, tone),
         "metrics": _metrics(rev, tone),
-        "tables": _tables(rev),
+        "tables": _tables(rev, show_emails=show_emails),
         "indices": explain_indices(rev),
         "figures": _figures(rev),
         "notes": _notes(rev),
@@ -179,7 +178,7 @@ def _table(frame: pd.DataFrame | None, columns: list[str], *, total: int | None 
     return {"rows": records, "total": total, "more": max(0, total - len(records))}
 
 
-def _tables(rev) -> dict:
+def _tables(rev, *, show_emails: bool = False) -> dict:
     d, r, s, v, p, m, a = (rev.depth, rev.reciprocity, rev.staleness, rev.diversity, rev.purpose,
                            rev.matchmaking, rev.ambassadors)
     return {
@@ -191,7 +190,9 @@ def _tables(rev) -> dict:
         "cooling": _table(s.cooling, ["contact", "days_since_last", "cadence", "strength"]),
         "fading": _table(s.fading, ["contact", "days_since_last", "cadence", "peak_strength", "strength"]),
         "dormant": _table(s.dormant, ["contact", "last_contact", "peak_strength", "chemistry"]),
-        "follow_up": _table(s.follow_up, ["person_id", "contact", "company", "connected_on", "days_since_connected"]),
+        "follow_up": _table(s.follow_up.join(rev.ties["email"]) if show_emails and "email" in rev.ties else s.follow_up,
+                            ["person_id", "contact", "company", "connected_on", "days_since_connected"]
+                            + (["email"] if show_emails else [])),
         "low_chemistry": _table(p.low_chemistry, ["contact", "chemistry", "effort", "status"]),
         "introductions": _table(m.introductions, ["a", "b", "a_id", "b_id", "reason", "matched", "best"],
                                 total=m.pairs),
@@ -248,11 +249,3 @@ def _notes(rev) -> dict:
     }
 
 
-def is_number(value) -> bool:
-    """A real, finite number (``None`` and NaN are not).
-
-    >>> is_number(3), is_number(None), is_number(float("nan"))
-    (True, False, False)
-    """
-    return isinstance(value, (int, float, np.integer, np.floating)) and not (
-        isinstance(value, float) and math.isnan(value))

@@ -3,7 +3,7 @@
 :func:`tie_table` is the one table every review question reads.  Index
 ``person_id``; columns:
 
-* from the people table: ``contact, company, position, url, on_linkedin,
+* from the people table: ``contact, company, position, url, email, on_linkedin,
   connected_on, circle, chemistry, cadence_days, status, offers, needs``
 * the ledger, over the value rows of :mod:`netanalysis.analysis.contact`
   dated on or before ``as_of`` (the log, plus accepted endorsements and
@@ -69,7 +69,7 @@ from .state import LAYER_NAMES, LAYER_SIZES, tie_state
 
 __all__ = ["tie_table", "LAYER_SIZES", "LAYER_NAMES", "strength_from_parts", "MESSAGE_WEIGHT"]
 
-_PEOPLE_COLUMNS = ["contact", "company", "position", "url", "on_linkedin", "connected_on", "circle",
+_PEOPLE_COLUMNS = ["contact", "company", "position", "url", "email", "on_linkedin", "connected_on", "circle",
                    "chemistry", "cadence_days", "status", "offers", "needs"]
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -131,7 +131,7 @@ def tie_table(net, as_of, *, half_life_days: float | None = None, window_days: i
         rows = log_until(net.log, stamp)
     evidence = contact_evidence(net, rows, stamp, half_life_days=half_life)
     value_rows = evidence.rows
-    ties = people[_PEOPLE_COLUMNS].copy()
+    ties = people.reindex(columns=_PEOPLE_COLUMNS).copy()
     size = len(people)
     person = people.index.get_indexer(value_rows["person_id"]).astype(np.int64)
     keep = person >= 0

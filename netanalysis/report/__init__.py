@@ -9,7 +9,7 @@ from ..io.write import write_atomic
 __all__ = ["render_report", "write_report"]
 
 
-def render_report(rev, net, *, show_emails: bool = False, title: str | None = None) -> str:
+def render_report(rev, net=None, *, show_emails: bool = False, title: str | None = None) -> str:
     """The review as one self-contained HTML page (a string).
 
     The review's plain summary becomes a context of formatted values
@@ -20,13 +20,15 @@ def render_report(rev, net, *, show_emails: bool = False, title: str | None = No
 
     Parameters
     ----------
-    rev : Review
-        From :func:`netanalysis.review`.
-    net : Network
-        The network reviewed (for the owner, the e-mail addresses and the
-        data-quality section).
+    rev : Review or dict
+        From :func:`netanalysis.review`, or its plain summary
+        (:func:`netanalysis.analysis.summary.summarize`): the page is rendered
+        from the summary alone.
+    net : Network, optional
+        Not read (the summary holds everything shown); accepted so existing
+        ``render_report(rev, net)`` calls keep working.
     show_emails : bool
-        Show e-mail addresses (hidden by default).
+        Show the e-mail addresses of the follow-up backlog (hidden by default).
     title : str, optional
         The page's title (default: "<owner>'s network").
 
@@ -43,14 +45,16 @@ def render_report(rev, net, *, show_emails: bool = False, title: str | None = No
     >>> html.startswith("<!DOCTYPE html>"), 'id="matchmaking"' in html, 'src="http' in html
     (True, True, False)
     """
+    from ..analysis.summary import summarize
     from .context import build_context
     from .render import render_html
 
     with gc_paused():
-        return render_html(build_context(rev, net, show_emails=show_emails, title=title))
+        summary = rev if isinstance(rev, dict) else summarize(rev, show_emails=show_emails)
+        return render_html(build_context(summary, show_emails=show_emails, title=title))
 
 
-def write_report(rev, net, output: str | Path, *, show_emails: bool = False, title: str | None = None,
+def write_report(rev, net=None, output: str | Path | None = None, *, show_emails: bool = False, title: str | None = None,
                  inputs: dict | None = None) -> Path:
     """Render the review (:func:`render_report`) and write it to ``output``.
 
@@ -61,8 +65,8 @@ def write_report(rev, net, output: str | Path, *, show_emails: bool = False, tit
     ----------
     rev : Review
         From :func:`netanalysis.review`.
-    net : Network
-        The network reviewed.
+    net : Network, optional
+        Not read (see :func:`render_report`).
     output : path
         The HTML file to write (its folder is created if needed).
     show_emails, title
@@ -84,5 +88,7 @@ def write_report(rev, net, output: str | Path, *, show_emails: bool = False, tit
     >>> path.name, path.stat().st_size > 1_000_000
     ('review.html', True)
     """
-    html = render_report(rev, net, show_emails=show_emails, title=title)
+    if output is None:
+        raise TypeError("write_report() needs an output path")
+    html = render_report(rev, show_emails=show_emails, title=title)
     return write_atomic(output, html, inputs=inputs)

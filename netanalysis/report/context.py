@@ -1,35 +1,42 @@
-"""The report's context: plain, formatted values for the template (no computing there).
+"""The report's context: the plain summary, formatted and arranged for the template.
 
-:func:`build_context` reads a :class:`~netanalysis.analysis.Review` (and the
-network, for the log and the data quality) and returns a dict of strings,
-lists and figure ``<div>`` s (figure specs from :mod:`netanalysis.plots`,
-embedded as plotly.js JSON; plotly.py is not imported).  Every number shown
-comes from the review; this module only formats and arranges.
+:func:`build_context` reads only the plain summary of a review
+(:func:`netanalysis.analysis.summary.summarize`: every number, tone, cap and
+sentence is decided there) and returns a dict of strings, lists and figure
+``<div>`` s (figure specs from :mod:`netanalysis.plots`, embedded as plotly.js
+JSON; plotly.py is not imported).  It holds no thresholds and never looks at
+the network: it formats, labels and arranges.
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
 from .. import __version__
 from .._format import number, percent
-from ..analysis.timeline import monthly_ledger
 from ..vocab import RULES
 
 __all__ = ["build_context", "SECTION_IDS"]
 
-SECTION_IDS = ["headline", "depth", "reciprocity", "staleness", "diversity", "purpose", "matchmaking",
+SECTION_IDS = ["headline", "since", "depth", "reciprocity", "staleness", "diversity", "purpose", "matchmaking",
                "actions", "questions", "data-quality"]
 _WARNINGS_SHOWN = 30
+_NO_HEADLINE = {"rule": "", "level": "low", "tone": "good", "title": "Nothing stands out",
+                "sentence": "The review found nothing to flag."}
 
 
-def _date(value) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+def _shown(value, fmt: str) -> str:
+    if fmt == "pct":
+        return percent(value)
+    if fmt == "float":
+        return number(value, 2)
+    if fmt == "int":
+        return number(value)
+    return str(value) if value not in (None, "") else "–"
 
 
-def _metric(value: str, label: str, tone: str = "") -> dict:
-    return {"value": value, "label": label, "tone": tone}
+def _metrics(cards: list[dict]) -> list[dict]:
+    return [{"value": _shown(c["value"], c["format"]), "label": c["label"], "tone": c["tone"]} for c in cards]
 
 
 def _figure(spec: dict, div_id: str, *, tall: bool = False) -> dict:
@@ -44,116 +51,87 @@ def _pair(*figures: tuple) -> dict:
     return {"kind": "pair", "figures": [{"html": Markup(figure_to_html(f, div_id=i))} for f, i in figures]}
 
 
-def _table(title: str, frame: pd.DataFrame | None, columns: list[tuple], *, top: int = 10,
-           empty: str = "Nothing to list.") -> dict:
-    """A table block: ``columns`` are ``(column, label, kind)`` with kind text/int/float/pct/date."""
+def _cell(value, kind: str) -> str:
+    if kind == "int":
+        return number(value)
+    if kind == "float":
+        return number(value, 2)
+    if kind == "pct":
+        return percent(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+def _table(title: str, table: dict, columns: list[tuple], *, empty: str = "Nothing to list.") -> dict:
+    """A table block from a summary table: ``columns`` are ``(column, label, kind)``."""
     spec = [{"label": label, "cls": "num" if kind in ("int", "float", "pct") else ""} for _, label, kind in columns]
-    rows = []
-    frame = frame if frame is not None else pd.DataFrame()
-    for _, record in frame.head(top).iterrows():
-        row = []
-        for column, _, kind in columns:
-            value = record.get(column)
-            if kind == "int":
-                row.append(number(value))
-            elif kind == "float":
-                row.append(number(value, 2))
-            elif kind == "pct":
-                row.append(percent(value))
-            elif kind == "date":
-                row.append(_date(value))
-            elif isinstance(value, (bool, np.bool_)):
-                row.append("yes" if value else "no")
-            else:
-                row.append("" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value))
-        rows.append(row)
-    return {"kind": "table", "title": title, "columns": spec, "rows": rows,
-            "more": max(0, len(frame) - top), "empty": empty}
+    rows = [[_cell(record.get(column), kind) for column, _, kind in columns] for record in table["rows"]]
+    return {"kind": "table", "title": title, "columns": spec, "rows": rows, "more": table["more"], "empty": empty}
 
 
 def _text(text: str, cls: str = "note") -> dict:
     return {"kind": "text", "text": text, "cls": cls}
 
 
-def _idea(text: str) -> dict:
-    return {"kind": "idea", "text": text}
+def _notes(notes: list[str], cls: str = "undefined") -> list[dict]:
+    return [_text(n, cls) for n in notes]
 
 
-def _undefined(reason) -> list[dict]:
-    if not reason:
-        return []
-    if isinstance(reason, dict):
-        return [_text(f"{k.replace('_', ' ')}: {v}", "undefined") for k, v in reason.items()]
-    return [_text(str(reason), "undefined")]
+def _frame(columns: dict) -> pd.DataFrame:
+    return pd.DataFrame(columns)
 
 
-def build_context(rev, net, *, show_emails: bool = False, title: str | None = None) -> dict:
-    """Everything the template shows, formatted (see module docstring)."""
+def _indices(view: dict, keys: tuple[str, ...]) -> list[dict]:
+    wanted = [i for i in view["indices"] if i["key"] in keys]
+    return [{"kind": "indices", "entries": [{"name": i["name"], "meaning": i["meaning"]} for i in wanted]}] \
+        if wanted else []
+
+
+def build_context(summary: dict, *, title: str | None = None, show_emails: bool = False) -> dict:
+    """Everything the template shows, formatted, from a plain ``summary`` (module docstring).
+
+    ``show_emails`` only says so in the footer: the summary itself carries the
+    addresses when it was made with them.
+    """
     from .. import plots
 
-    ties = rev.ties
-    depth, recip, stale, diverse, purpose, match = (rev.depth, rev.reciprocity, rev.staleness, rev.diversity,
-                                                    rev.purpose, rev.matchmaking)
-    findings = [f.to_dict() for f in rev.findings]
-    headline = findings[0] if findings else {"rule": "", "level": "low", "title": "Nothing stands out",
-                                              "sentence": "The review found nothing to flag."}
-    owner = net.owner
-    scorecard = [
-        _metric(number(depth.connections), "connections"),
-        _metric(number(depth.met), "people met"),
-        _metric(number(depth.strong_ties), "strong ties", "good" if depth.strong_ties >= 15 else "warn"),
-        _metric(number(recip.ratio_recent, 2) if recip.ratio_recent is not None else "–",
-                "given ÷ received (recent)",
-                "good" if recip.ratio_recent is not None and recip.ratio_recent >= 0.9 else "warn"),
-        _metric(number(stale.counts.get("cooling", 0)), "strong ties cooling",
-                "warn" if stale.counts.get("cooling", 0) else "good"),
-        _metric(percent(diverse.lock_in_old), "effort on (former) colleagues",
-                "warn" if (diverse.lock_in_old or 0) > 0.5 else ""),
-        # The same count as the matchmaking finding's sentence ("9 strong introductions are waiting").
-        _metric(number(match.distinct_strong), "strong introductions waiting") if match.distinct_strong
-        else _metric(number(len(match.introductions)), "introductions to make"),
-    ]
-
-    monthly = monthly_ledger(net.log, rev.as_of, rows=rev.rows)
-    contacts = ties.reset_index()
-    sections = []
-    sections.append({
+    view, quality = summary["view"], summary["data_quality"]
+    tables, figures, notes, metrics = view["tables"], view["figures"], view["notes"], view["metrics"]
+    owner = summary.get("owner") or ""
+    headline = view["headline"] or _NO_HEADLINE
+    ego = _frame(figures["egogram"])
+    if "person_id" in ego:
+        ego = ego.set_index("person_id")
+    sections = [{
         "id": "depth", "kicker": "Deep rather than broad", "title": "Breadth versus depth",
         "lede": ("A business card or one coffee is not a relation: trust grows over time. The egogram puts "
-                 "each person on a ring by closeness (Dunbar's layers of about 5, 15, 50 and 150) and in a "
-                 "sector by circle."),
-        "metrics": [
-            _metric(number(depth.active), f"active in the last {depth.window_days} days"),
-            _metric(number(depth.circles_reached if depth.circles_reached is not None else depth.clusters_reached),
-                    "circles reached"),
-            _metric(percent(depth.inner_effort_share), "effort on the inner 15"),
-            _metric(number(depth.cards), "never met (business cards)", "warn" if depth.cards_share > 0.8 else ""),
-            _metric(depth.quadrant or "–", "position"),
-        ],
+                 "each person on a ring by how often you are in touch (Dunbar's layers of about 5, 15, 50 and "
+                 "150) and in a sector by cluster."),
+        "metrics": _metrics(metrics["depth"]),
         "blocks": [
-            _figure(plots.egogram_spec(ties), "fig-egogram", tall=True),
-            _pair((plots.breadth_depth_spec({"breadth": depth.breadth, "depth": depth.depth,
-                                             "quadrant": depth.quadrant, "label": owner or "you"}),
-                   "fig-breadth-depth"),
-                  (plots.layer_effort_spec(depth.layers), "fig-layers")),
-            _table("The pile of business cards: connections never met, by age", depth.business_cards,
+            _figure(plots.egogram_spec(ego), "fig-egogram", tall=True),
+            _pair((plots.breadth_depth_spec(figures["breadth_depth"]), "fig-breadth-depth"),
+                  (plots.layer_effort_spec(_frame(figures["layers"])), "fig-layers")),
+            _table("The pile of business cards: connections never met, by age", tables["business_cards"],
                    [("band", "connected", "text"), ("count", "people", "int"), ("share", "of connections", "pct")]),
-            *_undefined(depth.reason),
+            *_notes(notes["depth"]),
         ],
-    })
-    initiative = recip.initiative or {}
+    }]
     recip_blocks = [
-        _pair((plots.reciprocity_spec(recip.per_contact), "fig-reciprocity"),
-              (plots.balance_spec(monthly), "fig-balance")),
-        _table("Who you owe (received much, gave little, recently)", recip.you_owe,
+        _pair((plots.reciprocity_spec(_frame(figures["reciprocity"])), "fig-reciprocity"),
+              (plots.balance_spec(_frame(figures["balance"])), "fig-balance")),
+        _table("Who you owe (they gave much more than you gave back, recently)", tables["you_owe"],
                [("contact", "contact", "text"), ("received_recent", "received (recent)", "float"),
                 ("given_recent", "given (recent)", "float"), ("days_since_last", "days since", "int")],
                empty="Nobody: you have given back what you received."),
-        _table("Who only takes (you give, nothing comes back)", recip.only_takes,
-               [("contact", "contact", "text"), ("given", "you gave", "int"), ("received", "received", "int"),
-                ("days_known", "days known", "int")], empty="Nobody only takes."),
+        _table("Who only takes (you give, little comes back)", tables["only_takes"],
+               [("contact", "contact", "text"), ("given_recent", "you gave (recent)", "float"),
+                ("received_recent", "received (recent)", "float"), ("days_known", "days known", "int")],
+               empty="Nobody only takes."),
     ]
-    if recip.initiative is not None:
+    initiative = summary["reciprocity"].get("initiative")
+    if initiative is not None:
         recip_blocks.append(_text(
             f"Initiative (LinkedIn archive): you opened {number(initiative.get('opened_by_you'))} of "
             f"{number(initiative.get('conversations'))} conversations ({percent(initiative.get('opened_share'))}); "
@@ -162,153 +140,127 @@ def build_context(rev, net, *, show_emails: bool = False, title: str | None = No
             f"{number(initiative.get('endorsements_given'))}, received {number(initiative.get('endorsements_received'))}; "
             f"recommendations given {number(initiative.get('recommendations_given'))}, received "
             f"{number(initiative.get('recommendations_received'))}.", "note"))
-        recip_blocks.append(_table("Ambassadors: people who endorse or recommend you", rev.ambassadors.table,
-                                   [("contact", "contact", "text"), ("recommendations", "recommendations", "int"),
+        recip_blocks.append(_table(
+            f"Ambassadors: {number(tables['ambassadors']['total'])} people endorse or recommend you",
+            tables["ambassadors"], [("contact", "contact", "text"), ("recommendations", "recommendations", "int"),
                                     ("endorsements", "endorsements", "int"), ("gave_back", "you returned it", "text")],
-                                   empty="No endorsements or recommendations received yet."))
+            empty="No endorsements or recommendations received yet."))
     else:
         recip_blocks.append(_text("Initiative and ambassadors need the LinkedIn archive (messages, invitations, "
                                   "endorsements, recommendations); none was given.", "undefined"))
     sections.append({
         "id": "reciprocity", "kicker": "Give at least as much as you get", "title": "Reciprocity",
         "lede": "Nobody keeps coming to meetings where the value only goes one way.",
-        "metrics": [
-            _metric(number(recip.given_total), "value given"),
-            _metric(number(recip.received_total), "value received"),
-            _metric(number(recip.ratio_recent, 2) if recip.ratio_recent is not None else "–",
-                    "given ÷ received, time-weighted"),
-            _metric(number(len(recip.you_owe)), "people you owe", "warn" if len(recip.you_owe) else ""),
-        ],
-        "blocks": recip_blocks + _undefined(recip.reason),
+        "metrics": _metrics(metrics["reciprocity"]), "blocks": recip_blocks + _notes(notes["reciprocity"]),
     })
-    cadence_table = contacts.assign(cadence=contacts.get("cadence_used"))
-    cadence_table = cadence_table[cadence_table["layer"].fillna(9) <= 3] if "layer" in cadence_table else cadence_table
     follow_cols = [("contact", "contact", "text"), ("company", "company", "text"),
-                   ("connected_on", "connected", "date"), ("days_since_connected", "days ago", "int")]
-    follow = stale.follow_up
-    if show_emails and follow is not None and len(follow):
-        follow = follow.join(net.people["email"], how="left")
+                   ("connected_on", "connected", "text"), ("days_since_connected", "days ago", "int")]
+    if show_emails and any("email" in r for r in tables["follow_up"]["rows"]):
         follow_cols.append(("email", "e-mail", "text"))
     sections.append({
         "id": "staleness", "kicker": "Relations need upkeep", "title": "Staleness",
-        "lede": ("Each tie deserves contact at its own cadence: the inner layers every week or two, the outer "
-                 "ones once a year (or as you set in contacts.csv)."),
-        "metrics": [
-            _metric(number(stale.counts.get("cooling", 0)), "strong ties cooling",
-                    "bad" if stale.counts.get("cooling", 0) > 10 else "warn" if stale.counts.get("cooling") else "good"),
-            _metric(number(stale.counts.get("dormant", 0)), "dormant ties worth reviving"),
-            _metric(number(stale.counts.get("follow_up", 0)), "new connections not followed up",
-                    "warn" if stale.counts.get("follow_up", 0) else ""),
-        ],
+        "lede": ("Each tie deserves contact at the cadence of the closeness it had: the inner layers every week "
+                 "or two, the outer ones once a year (or as you set in contacts.csv)."),
+        "metrics": _metrics(metrics["staleness"]),
         "blocks": [
-            _figure(plots.staleness_spec(cadence_table), "fig-staleness"),
-            _table("Cooling strong ties", stale.cooling,
+            _figure(plots.staleness_spec(_frame(figures["staleness"])), "fig-staleness"),
+            _table("Strong ties cooling (strong, past their cadence)", tables["cooling"],
                    [("contact", "contact", "text"), ("days_since_last", "days since", "int"),
                     ("cadence", "cadence (days)", "int"), ("strength", "strength", "float")],
                    empty="No strong tie is past its cadence."),
-            _table("Dormant ties worth reviving (silent for 2+ years, once strong)", stale.dormant,
-                   [("contact", "contact", "text"), ("last_contact", "last contact", "date"),
+            _table("Once strong, no longer strong, past their cadence", tables["fading"],
+                   [("contact", "contact", "text"), ("days_since_last", "days since", "int"),
+                    ("cadence", "cadence (days)", "int"), ("peak_strength", "strength then", "float"),
+                    ("strength", "now", "float")], empty="No once-strong tie is fading."),
+            _table("Dormant ties worth reviving (silent for 2+ years, once strong)", tables["dormant"],
+                   [("contact", "contact", "text"), ("last_contact", "last contact", "text"),
                     ("peak_strength", "strength then", "float"), ("chemistry", "chemistry", "int")],
                    empty="No once-strong tie has been silent for two years."),
-            _idea("Reconnecting with dormant ties is worth it: they know you, and they have learned new things "
-                  "since (Levin, Walter & Murnighan 2011)."),
-            _table("Follow-up backlog: new connections never met or written to", follow, follow_cols,
+            {"kind": "idea", "text": "Reconnecting with dormant ties is worth it: they know you, and they have "
+                                     "learned new things since (Levin, Walter & Murnighan 2011)."},
+            _table("Follow-up backlog: new connections never met or written to", tables["follow_up"], follow_cols,
                    empty="Every new connection has been followed up."),
-            *_undefined(stale.reason),
+            *_notes(notes["staleness"]),
         ],
     })
     sections.append({
         "id": "diversity", "kicker": "Don't get stuck in old networks", "title": "Circles and renewal",
         "lede": ("Old colleagues and clients lock you into one role; keep adding new and different relations, and "
                  "keep family and close friends out of the professional network."),
-        "metrics": [
-            _metric(number(diverse.n_clusters), f"clusters ({diverse.method})"),
-            _metric(percent(diverse.lock_in_largest), "effort in the largest cluster"),
-            _metric(percent(diverse.lock_in_old), "effort on (former) colleagues",
-                    "warn" if (diverse.lock_in_old or 0) > 0.5 else ""),
-            _metric(percent(diverse.newness), "effort on relations from the last year",
-                    "warn" if (diverse.newness or 0) < 0.1 else ""),
-            _metric(percent(diverse.family_effort), "effort on family and friends",
-                    "warn" if (diverse.family_effort or 0) > 0.1 else ""),
-            _metric(number(diverse.blau_effort, 2), "Blau index of effort"),
-            _metric(number(diverse.ei_index, 2), "E-I index"),
-        ],
+        "metrics": _metrics(metrics["diversity"]),
         "blocks": [
-            _text(diverse.method_reason),
-            _figure(plots.clusters_spec(diverse.clusters_table), "fig-clusters"),
-            *_undefined(diverse.reason),
+            _text(notes["diversity"][0]) if notes["diversity"] else _text(""),
+            _figure(plots.clusters_spec(_frame(figures["clusters"])), "fig-clusters"),
+            *_indices(view, ("blau_effort", "evenness_effort", "ei_index")),
+            *_notes(notes["diversity"][1:]),
         ],
     })
     sections.append({
         "id": "purpose", "kicker": "Go with a mission", "title": "Purpose and chemistry",
         "lede": ("Why do you network: sales, a job, learning, lobbying? And with whom do you want to? "
                  "Good chemistry is what lets you open up."),
-        "metrics": [
-            _metric(percent(purpose.alignment), "effort matching your mission"),
-            _metric(percent(purpose.unstated_share), "effort with no purpose stated"),
-            _metric(percent(purpose.low_chemistry_share), "effort on low chemistry",
-                    "warn" if (purpose.low_chemistry_share or 0) > 0.15 else ""),
-        ],
+        "metrics": _metrics(metrics["purpose"]),
         "blocks": [
-            _figure(plots.purpose_spec(purpose.purposes), "fig-purpose"),
-            _table("Effort on contacts you rate 2 or less for chemistry", purpose.low_chemistry,
-                   [("contact", "contact", "text"), ("chemistry", "chemistry", "int"), ("effort", "interactions", "int"),
-                    ("status", "status", "text")], empty="No effort on low-chemistry contacts."),
-            *_undefined(purpose.alignment_reason), *_undefined(purpose.chemistry_reason),
+            _figure(plots.purpose_spec(_frame(figures["purpose"])), "fig-purpose"),
+            _table("Effort on contacts you rate 2 or less for chemistry", tables["low_chemistry"],
+                   [("contact", "contact", "text"), ("chemistry", "chemistry", "int"),
+                    ("effort", "days in touch", "int"), ("status", "status", "text")],
+                   empty="No effort on low-chemistry contacts."),
+            *_notes(notes["purpose"]),
         ],
     })
     sections.append({
         "id": "matchmaking", "kicker": "Be your network's matchmaker", "title": "Matchmaking",
         "lede": ("The strongest networkers bring the right people together, and earn a debt of gratitude that "
                  "everyone wants to repay."),
-        "metrics": [
-            _metric(number(match.constraint, 2), "Burt's constraint (lower = more brokerage)"),
-            _metric(number(match.effective_size, 1), "effective size"),
-            _metric(number(match.alter_ties), "ties among your closest"),
-            _metric(number(len(match.introductions)), "introductions to make"),
-        ],
+        "metrics": _metrics(metrics["matchmaking"]),
         "blocks": [
-            *_undefined(match.brokerage_reason),
-            _table("Introductions to make", match.introductions,
+            *_notes(notes["matchmaking"]),
+            *_indices(view, ("constraint", "effective_size")),
+            _table("Introductions to make", tables["introductions"],
                    [("a", "introduce", "text"), ("b", "to", "text"), ("reason", "why", "text")],
-                   empty=match.introductions_reason or "No introduction stands out."),
+                   empty=(notes["introductions"] or ["No introduction stands out."])[0]),
         ],
     })
-
-    actions = [{"verb": a.verb.capitalize(), "who": " and ".join(a.contacts), "reason": a.reason, "rule": a.rule}
-               for a in rev.actions]
-    warnings = rev.data_quality["warnings"]
-    quality = {
+    since = summary.get("since")
+    actions = [{"verb": a["verb"].capitalize(), "who": " and ".join(a["contacts"]), "reason": a["reason"],
+                "rule": a["rule"]} for a in summary["actions"]]
+    warnings = quality["warnings"]
+    page_quality = {
         "metrics": [
-            _metric(number(net.hidden_members), "hidden or deleted members"),
-            _metric(number(len(rev.data_quality["off_linkedin"])), "people off LinkedIn"),
-            _metric(number(rev.data_quality["future_rows"]), "log rows after the review date"),
-            _metric(number(len(warnings)), "warnings", "warn" if warnings else ""),
+            {"value": number(quality["hidden_members"]), "label": "hidden or deleted members", "tone": ""},
+            {"value": number(len(quality["off_linkedin"])), "label": "people off LinkedIn", "tone": ""},
+            {"value": number(quality["future_rows"]), "label": "log rows after the review date", "tone": ""},
+            {"value": number(len(warnings)), "label": "warnings", "tone": "warn" if warnings else ""},
         ],
-        "sources": rev.data_quality["sources"],
-        "missing": rev.data_quality["missing"],
-        "off_linkedin": rev.data_quality["off_linkedin"],
+        "sources": quality["sources"],
+        "missing": quality["missing"],
+        "off_linkedin": quality["off_linkedin"],
         "warnings": warnings[:_WARNINGS_SHOWN],
         "more_warnings": max(0, len(warnings) - _WARNINGS_SHOWN),
     }
-    toc = [{"id": "headline", "title": "Headline"}] + [{"id": s["id"], "title": s["title"]} for s in sections] + [
-        {"id": "actions", "title": "This week"}, {"id": "questions", "title": "Eight questions"},
-        {"id": "data-quality", "title": "Data quality"}]
+    toc = ([{"id": "headline", "title": "Headline"}] + ([{"id": "since", "title": "Since last review"}] if since
+                                                        else [])
+           + [{"id": s["id"], "title": s["title"]} for s in sections]
+           + [{"id": "actions", "title": "This week"}, {"id": "questions", "title": "Eight questions"},
+              {"id": "data-quality", "title": "Data quality"}])
+    counts = summary["summary"]
     return {
         "title": title or (f"{owner}'s network" if owner else "Your professional network"),
-        "lede": (f"{number(depth.connections)} connections, {number(len(net.log))} logged interactions. "
+        "lede": (f"{number(counts['connections'])} connections, {number(counts['log_rows'])} logged interactions. "
                  "A strategic review: breadth and depth, give and take, upkeep, renewal, purpose, matchmaking."),
-        "as_of": rev.as_of.isoformat(),
+        "as_of": summary["as_of"],
         "owner": owner,
         "version": __version__,
         "headline": headline,
-        "scorecard": scorecard,
-        "findings": findings,
+        "scorecard": _metrics(view["cards"]),
+        "findings": summary["findings"],
         "sections": toc,
         "body_sections": sections,
+        "since": since,
         "actions": actions,
-        "questions": rev.questions,
-        "quality": quality,
+        "questions": summary["questions"],
+        "quality": page_quality,
         "show_emails": show_emails,
         "rules": RULES,
     }
