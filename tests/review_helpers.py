@@ -31,6 +31,7 @@ TIE_COLUMNS: dict[str, tuple[object, str]] = {
     "company": (_STR, "object"),
     "position": (_STR, "object"),
     "url": (_STR, "object"),
+    "email": (_STR, "object"),
     "on_linkedin": (True, "bool"),
     "connected_on": (_NAT, "datetime64[ns]"),
     "circle": (_STR, "object"),
@@ -49,6 +50,10 @@ TIE_COLUMNS: dict[str, tuple[object, str]] = {
     "given_recent": (0.0, "float64"),
     "received_recent": (0.0, "float64"),
     "effort": (0, "int64"),
+    "peak_effort": (0, "int64"),
+    "contact_days": (0, "int64"),
+    "gave_rows": (3, "int64"),
+    "received_rows": (3, "int64"),
     "strength": (0.0, "float64"),
     "peak_strength": (0.0, "float64"),
     "two_way": (0.0, "float64"),
@@ -57,6 +62,9 @@ TIE_COLUMNS: dict[str, tuple[object, str]] = {
     "cadence_used": (np.nan, "float64"),
     "overdue": (np.nan, "float64"),
 }
+#: State columns (netanalysis.analysis.state), derived by ``make_ties`` unless given.
+STATE = ("peak_layer", "cadence", "ratio", "strong", "once_strong", "cooling", "fading", "dormant", "new",
+         "followed_up", "taker", "owed")
 
 
 def make_ties(rows: list[dict], index=None, *, as_of=None) -> pd.DataFrame:
@@ -80,7 +88,7 @@ def make_ties(rows: list[dict], index=None, *, as_of=None) -> pd.DataFrame:
             r.pop("person_id", None)
     if len(index) != len(rows):
         raise ValueError(f"{len(rows)} rows but {len(index)} index labels")
-    unknown = {k for r in rows for k in r} - set(TIE_COLUMNS)
+    unknown = {k for r in rows for k in r} - set(TIE_COLUMNS) - set(STATE)
     if unknown:
         raise KeyError(f"not tie-table columns: {sorted(unknown)}")
     data = {}
@@ -99,12 +107,46 @@ def make_ties(rows: list[dict], index=None, *, as_of=None) -> pd.DataFrame:
     ties = pd.DataFrame(data, index=pd.Index(index, name="person_id", dtype="object"))
     for column, (_, dtype) in TIE_COLUMNS.items():
         ties[column] = ties[column].astype(dtype)
-    if "balance" not in {k for r in rows for k in r}:
+    given = {k for r in rows for k in r}
+    if "balance" not in given:
         ties["balance"] = ties["given"] - ties["received"]
     if as_of is not None:
         stamp = pd.Timestamp(as_of).normalize()
         derived = (stamp - ties["last_contact"]).dt.days.astype("Int64")
         ties["days_since_last"] = ties["days_since_last"].fillna(derived)
+    return _with_state(ties, rows, given, as_of)
+
+
+def _with_state(ties: pd.DataFrame, rows: list[dict], given: set, as_of) -> pd.DataFrame:
+    """Add the state columns through the real ``tie_state``, keeping what the rows give.
+
+    A row that gives a ``layer`` but no ``peak_effort`` was in touch as often as
+    that layer needs at its last contact (so its cadence is that layer's);
+    ``contact_days`` defaults to ``max(interactions, effort)`` (1 if only a last
+    contact is given), ``peak_effort`` otherwise to ``effort``.
+    """
+    from netanalysis.analysis.state import layer_needs, tie_state
+
+    if not len(ties):
+        for column in STATE:
+            ties[column] = pd.Series(dtype="float64" if column in ("cadence", "ratio") else
+                                     "Int64" if column == "peak_layer" else "bool")
+        return ties
+    needs = {**layer_needs(365), 5: 1}
+    for pid, row in zip(ties.index, rows):
+        layer = row.get("layer")
+        if "peak_effort" not in row:
+            ties.loc[pid, "peak_effort"] = (needs[int(layer)] if layer is not None and layer is not pd.NA
+                                            else ties.loc[pid, "effort"])
+        if "contact_days" not in row:
+            ties.loc[pid, "contact_days"] = max(int(ties.loc[pid, "interactions"]), int(ties.loc[pid, "effort"]),
+                                                1 if pd.notna(ties.loc[pid, "days_since_last"]) else 0)
+    state = tie_state(ties, as_of=as_of or "2026-06-01", trusted_strength=0.35, window_days=365)
+    for column in ("layer", *STATE, "cadence_used", "overdue"):
+        if column in state and column not in given:
+            ties[column] = state[column]
+    if "cadence_used" not in given:
+        ties["cadence_used"] = ties["cadence"]
     return ties
 
 

@@ -22,7 +22,9 @@ CAI_M = (3 + 2 + 2) / 9                                  # meeting/coffee/email,
 CAI_D = 4 / 5                                            # connected 2022-11-01: 1461 days = 4 years
 CAI_STRENGTH = CAI_I / (CAI_I + 1) * (0.55 + 0.15 * CAI_T + 0.15 * CAI_M + 0.15 * CAI_D)   # 0.4541
 # Effort (rows of the last 365 days) by circle: colleague 4 (Ann 3, Bo 1), client 3, community 2, friend 1.
-BLAU_EFFORT = 1 - (0.4 ** 2 + 0.3 ** 2 + 0.2 ** 2 + 0.1 ** 2)      # 0.70
+# Days in touch in the window: Ann 3, Bo 2 (colleagues 5), Cai 3 (client), Dina 2 (community),
+# Emil 2 (friend: the meal, and Dina's event he was at): 12 in all.
+BLAU_EFFORT = 1 - (5 ** 2 + 3 ** 2 + 2 ** 2 + 2 ** 2) / 12 ** 2   # 0.7083
 BLAU_PEOPLE = 1 - (0.4 ** 2 + 3 * 0.2 ** 2)                         # 2 colleagues of 5 people: 0.72
 # Unweighted constraint: me tied to all five (A..E); A-B, A-D, B-C, D-E; p_me,j = 1/5, p_A,* = p_B,* = p_D,* = 1/3,
 # p_C,* = p_E,* = 1/2.  Σ_j (p_me,j + Σ_q p_me,q p_q,j)², j = A (via B, D), B (via A, C), C (via B), D (via A, E),
@@ -52,7 +54,7 @@ class TestFivePeople:
     def test_loads_without_problems(self, five):
         net, _ = five
         assert net.problems == []
-        assert len(net.people) == 5 and len(net.log) == 11
+        assert len(net.people) == 5 and len(net.log) == 12
 
     def test_library_strength_matches_the_hand_worked_value(self, five):
         _, rev = five
@@ -64,7 +66,7 @@ class TestFivePeople:
     def test_blau_of_effort_and_of_people(self, five):
         _, rev = five
         assert rev.diversity.method == "circle"
-        assert rev.diversity.blau_effort == pytest.approx(BLAU_EFFORT) == pytest.approx(0.70)
+        assert rev.diversity.blau_effort == pytest.approx(BLAU_EFFORT) == pytest.approx(0.7083, abs=1e-4)
         assert rev.diversity.blau_contacts == pytest.approx(BLAU_PEOPLE) == pytest.approx(0.72)
 
     def test_vital_signs(self, five):
@@ -72,9 +74,9 @@ class TestFivePeople:
         signs = vital_signs(rev)
         assert signs["connections"] == 5
         assert signs["never met (% of connections)"] == 0
-        assert signs["met only once (% of those met)"] == 20         # Emil: one meal
-        assert signs["effort on (former) colleagues (%)"] == 40       # 4 of 10
-        assert signs["effort on family and friends (%)"] == 10        # Emil's meal
+        assert signs["met only once (% of those met)"] == 0          # everyone in touch on 2+ days
+        assert signs["effort on (former) colleagues (%)"] == 42       # 5 of 12
+        assert signs["effort on family and friends (%)"] == 17        # Emil's meal and the event: 2 of 12
         assert signs["effort on relations begun this year (%)"] == 0
         assert signs["effort on low chemistry (%)"] == 0              # nobody rated 2 or less
         assert signs["effort matching the mission (%)"] is None       # no goals.toml
@@ -130,16 +132,17 @@ class TestCheckStrength:
 
 
 class TestCheckBlau:
-    @pytest.mark.parametrize("answer, start", [(None, "Write your answer in my_blau"), (0.70, "Correct"),
-                                               (0.7004, "Correct"), (70, "Almost"), ("x", "Not quite")])
+    @pytest.mark.parametrize("answer, start", [(None, "Write your answer in my_blau"), (0.7083, "Correct"),
+                                               (0.7087, "Correct"), (70.83, "Almost"), ("x", "Not quite")])
     def test_status(self, five, answer, start):
         assert check_blau(answer, five[1]).startswith(start)
 
     @pytest.mark.parametrize("answer, hint", [
-        (0.30, "Σ p²"),                          # forgot 1 -
-        (BLAU_PEOPLE, "people"),                 # shared out the people, not the effort
-        (1 - (25 + 9 + 4 + 1) / 121, "365 days"),  # counted Bo's old row too: 5, 3, 2, 1
-        (-29.0, "shares"),                       # 1 - Σ n² on counts
+        (42 / 144, "Σ p²"),                       # forgot 1 -
+        (BLAU_PEOPLE, "people"),                  # shared out the people, not the effort
+        (1 - (25 + 9 + 4 + 1) / 121, "with"),     # left out Emil's presence at the event: 5, 3, 2, 1
+        (1 - (36 + 9 + 4 + 4) / 169, "365 days"),  # counted Bo's old row too: 6, 3, 2, 2
+        (-41.0, "shares"),                        # 1 - Σ n² on counts
     ])
     def test_hints(self, five, answer, hint):
         message = check_blau(answer, five[1])

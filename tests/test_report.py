@@ -81,6 +81,7 @@ def test_json_summary_matches_review(sample_folder, tmp_path):
     summary = json.loads(out.read_text(encoding="utf-8"))
     rev = review(netanalysis.load(sample_folder), as_of=AS_OF)
     assert summary["findings"][0]["rule"] == rev.findings[0].rule == "follow-up"
+    assert summary["format"] == "netanalysis-summary/2" and summary["view"]["headline"]["rule"] == "follow-up"
     assert summary["depth"]["connections"] == rev.depth.connections
     assert summary["as_of"] == AS_OF
     assert len(summary["questions"]) == 8
@@ -137,16 +138,18 @@ def test_no_inputs_reports_the_bundled_sample(tmp_path, capsys):
 
 
 def test_headline_scorecard_counts_what_the_headline_says(tmp_path):
-    """The bundled sample's headline says '9 strong introductions are waiting'; its scorecard shows the same 9."""
+    """The bundled sample's headline says 'N well-matched introductions are waiting'; its scorecard shows
+    the same N, with the headline's tone."""
     import netanalysis
     from netanalysis.analysis import review
+    from netanalysis.analysis.summary import summarize
     from netanalysis.sample.bundled import bundled_sample
     from netanalysis.report.context import build_context
 
-    net = netanalysis.load(bundled_sample())
-    rev = review(net, as_of=SAMPLE_AS_OF)
-    strong = rev.matchmaking.distinct_strong
-    assert rev.findings[0].rule == "matchmaking" and f"{strong} strong introductions" in rev.findings[0].sentence
-    scorecard = build_context(rev, net)["scorecard"]
-    assert {"value": str(strong), "label": "strong introductions waiting"}.items() <= next(
-        m for m in scorecard if "introductions" in m["label"]).items()
+    rev = review(netanalysis.load(bundled_sample()), as_of=SAMPLE_AS_OF)
+    best = rev.matchmaking.distinct_best
+    assert rev.findings[0].rule == "matchmaking"
+    assert f"{best} well-matched introductions are waiting" in rev.findings[0].sentence
+    scorecard = build_context(summarize(rev))["scorecard"]
+    card = next(m for m in scorecard if "introductions" in m["label"])
+    assert card == {"value": str(best), "label": "well-matched introductions waiting", "tone": "bad"}

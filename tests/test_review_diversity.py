@@ -88,9 +88,9 @@ class TestCircles:
     def test_severities(self):
         d = run(CIRCLES)
         # O = (0.6-0.3)/0.45 = 0.6667, L = (0.4-0.4)/0.45 = 0, F = 1 - 0.2/0.25 = 0.2
-        # renewal = 0.6667 * (0.7 + 0.3*0.2) = 0.506667; family = min(0.55, 0.1 + 2.5*0.2) = 0.55
+        # renewal = max(0.6667 * (0.7 + 0.3*0.2), 0.4 * 0.2) = 0.506667; family = min(1, 0.2 / 0.5) = 0.4
         assert d.severity["renewal"] == pytest.approx(0.76 * 2 / 3)
-        assert d.severity["family"] == pytest.approx(0.55)
+        assert d.severity["family"] == pytest.approx(0.4)
         renewal, family = dv.findings(d)
         assert (renewal.rule, renewal.title, renewal.level) == ("renewal", "Stuck in the old network", "medium")
         assert renewal.sentence.startswith("Of your effort in the last 365 days: 60% on colleagues and former "
@@ -100,10 +100,10 @@ class TestCircles:
                                           "friends (Mor).")
 
     def test_family_action_for_a_family_member_marked_develop(self):
-        [action] = dv.actions(run(CIRCLES))
-        # priority 0.15 + 0.25 * min(1, 2/10) = 0.2
+        [action] = [a for a in dv.actions(run(CIRCLES)) if a.rule == "family"]
+        # plan_priority(family 0.4, min(1, 2 days / 20)) = 0.4 * (0.5 + 0.05)
         assert (action.verb, action.person_ids, action.rule) == ("wind down", ["d"], "family")
-        assert action.priority == pytest.approx(0.2)
+        assert action.priority == pytest.approx(0.4 * 0.55)
 
 
 class TestRenewal:

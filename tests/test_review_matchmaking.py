@@ -75,7 +75,7 @@ class TestBrokerage:
 
     def test_empty(self):
         r = mm.matchmaking(make_ties([]), ego_graph(make_ties([])), goals=GOALS)
-        assert r.active_contacts == 0 and math.isnan(r.constraint) and "no met contacts" in r.brokerage_reason
+        assert r.active_contacts == 0 and math.isnan(r.constraint) and "nobody is in touch" in r.brokerage_reason
         assert len(r.introductions) == 0 and r.pairs == 0 and r.candidates == 0
         assert mm.findings(r) == [] and mm.actions(r) == []
         json.dumps(r.to_dict())
@@ -83,7 +83,8 @@ class TestBrokerage:
 
 @pytest.fixture
 def people():
-    # pool order (strength, descending): Ann 0, Cy 1, Bo 2, Eve 3, Dan 4; Fay is not trusted, Gus winds down
+    # pool order (strength, descending): Ann 0, Cy 1, Bo 2, Eve 3; Fay is not strong; Gus winds down and
+    # Dan is rated 2 for chemistry: neither may be introduced
     rows = [
         {"contact": "Ann Lee", "circle": "client", "strength": 0.62, "chemistry": 4, "offers": "hiring",
          "layer": 1},
@@ -107,46 +108,77 @@ class TestIntroductions:
         r = mm.matchmaking(people, graph, goals=GOALS)
         intro = r.introductions
         # Ann-Bo: hiring (1 item) · 2 + both 4+ (1) + min(0.62, 0.48)      = 3.48
-        # Dan-Bo: design (1) · 2 + Dan has chemistry 2 (0) + 0.40         = 2.40
         # Cy-Bo:  no match; both 4+ (1) + 0.48                             = 1.48
         # Ann-Eve, Cy-Eve: both 4+ (1) + 0.45                              = 1.45 (pool order breaks the tie)
-        # left out: Ann-Cy (both clients), Bo-Eve (tied), Ann-Dan/Cy-Dan/Eve-Dan (no reason), Fay, Gus
-        assert list(zip(intro["a"], intro["b"])) == [("Ann Lee", "Bo Berg"), ("Dan Holm", "Bo Berg"),
-                                                     ("Cy Dahl", "Bo Berg"), ("Ann Lee", "Eve Lund"),
-                                                     ("Cy Dahl", "Eve Lund")]
-        assert intro["score"].tolist() == pytest.approx([3.48, 2.40, 1.48, 1.45, 1.45])
-        assert intro["matched"].tolist() == ["hiring", "design", "", "", ""]
-        assert intro["a_id"].tolist()[:2] == ["ann", "dan"] and intro["b_id"].tolist()[:2] == ["bo", "bo"]
-        assert r.candidates == 5 and r.trusted and r.group_basis == "circle"
-        # matched: Ann-Bo, Dan-Bo; strong (match + both 4+): Ann-Bo.  Distinct: Dan-Bo reuses Bo.
-        assert (r.pairs, r.matched_pairs, r.strong_pairs) == (5, 2, 1)
-        assert (r.distinct_matched, r.distinct_strong) == (1, 1)
+        # left out: Ann-Cy (both clients), Bo-Eve (tied), Dan (chemistry 2), Fay (not strong), Gus (wind-down)
+        assert list(zip(intro["a"], intro["b"])) == [("Ann Lee", "Bo Berg"), ("Cy Dahl", "Bo Berg"),
+                                                     ("Ann Lee", "Eve Lund"), ("Cy Dahl", "Eve Lund")]
+        assert intro["score"].tolist() == pytest.approx([3.48, 1.48, 1.45, 1.45])
+        assert intro["matched"].tolist() == ["hiring", "", "", ""]
+        assert intro["a_id"].tolist()[:2] == ["ann", "cy"] and intro["b_id"].tolist()[:2] == ["bo", "bo"]
+        assert r.candidates == 4 and r.excluded == 2 and r.trusted and r.group_basis == "circle"
+        # matched: Ann-Bo, which is also a best one (match, both strong, both 4+)
+        assert (r.pairs, r.matched_pairs, r.best_pairs) == (4, 1, 1)
+        assert (r.distinct_matched, r.distinct_best) == (1, 1)
+        # needs: Bo (hiring, design) can be helped by Ann; Cy (hiring) only by Ann, a client like Cy
+        assert (r.needers, r.open_needers) == (2, 1)
 
     def test_reason(self, people):
         r = mm.matchmaking(people, ego_graph(people), goals=GOALS)
         assert r.introductions["reason"].iloc[0] == (
             "Ann Lee (client) offers hiring, which Bo Berg (community) needs; they are in different circles "
-            "and both trusted (strength 0.62, 0.48), and you rate both 4+ for chemistry")
+            "and both close to you (strength 0.62, 0.48), and you rate both 4+ for chemistry")
         chemistry_only = r.introductions.set_index(["a", "b"]).loc[("Cy Dahl", "Bo Berg"), "reason"]
         assert chemistry_only.startswith("Cy Dahl (client) and Bo Berg (community) are both people you rate 4+")
+
+    def test_no_introduction_for_low_chemistry_wind_down_private_or_taker(self, people):
+        people = people.copy()
+        people.loc["bo", "taker"] = True                  # Bo takes: no introduction serves him
+        r = mm.matchmaking(people, ego_graph(people), goals=GOALS)
+        named = set(r.introductions["a_id"]) | set(r.introductions["b_id"])
+        assert named.isdisjoint({"bo", "dan", "fay", "gus"})
+        # Bo a taker, Dan chemistry 2, Fay a friend, Gus wind-down
+        assert mm.no_introduction(people).loc[["bo", "dan", "fay", "gus"]].tolist() == [True, True, True, True]
+        assert not mm.no_introduction(people).loc[["ann", "cy", "eve"]].any()
 
     def test_finding_and_actions(self, people):
         r = mm.matchmaking(people, ego_graph(people, [("bo", "eve")]), goals=GOALS)
         (finding,) = mm.findings(r)
-        # 0.1 + 0.1 · 1 distinct match + 0.15 · 1 distinct strong
-        assert finding.rule == "matchmaking" and finding.severity == pytest.approx(0.35)
-        assert finding.sentence.startswith("1 strong introduction is waiting among your trusted contacts, "
+        # reach 1 of 2 needers; distance 1 - 0/12; damped by min(1, 1 open needer / 3)
+        assert finding.rule == "matchmaking" and finding.severity == pytest.approx(1 / 6)
+        assert finding.tone == "note" and finding.title == "A few introductions to make"
+        assert finding.sentence.startswith("1 well-matched introduction is waiting among your strong ties, "
                                            "in different circles")
+        assert "(1 of the 2 with a need can be helped)" in finding.sentence
         assert finding.sentence.endswith("the best: Ann Lee and Bo Berg (hiring).")
         # Bo-Eve is the one alter tie among the 4 active contacts (layers 1-4: Ann, Bo, Cy, Eve): 1/6
         assert r.active_contacts == 4 and r.density == pytest.approx(1 / 6)
         assert finding.evidence["density"] == pytest.approx(1 / 6)  # 1 alter tie of 6 pairs among 4 contacts
         actions = mm.actions(r)
-        assert len(actions) == 5 and actions[0].verb == "introduce"
+        assert len(actions) == 4 and actions[0].verb == "introduce"
         assert actions[0].contacts == ["Ann Lee", "Bo Berg"] and actions[0].person_ids == ["ann", "bo"]
-        # 0.35 + 0.15 · 1 + 0.1 · 1 + 0.2 · 0.48
-        assert actions[0].priority == pytest.approx(0.696)
+        # plan_priority(1/6, (min(1, 2)/2 + 1 + 0.48) / 2.5 = .792) = 1/6 · (.5 + .396)
+        assert actions[0].priority == pytest.approx((0.5 + 0.5 * 0.792) / 6)
         assert actions[0].reason.endswith("for chemistry.")
+
+    def test_introductions_made_lower_the_severity(self, people):
+        graph = ego_graph(people, [("bo", "eve")])
+        none = mm.findings(mm.matchmaking(people, graph, goals=GOALS))[0].severity
+        six = mm.findings(mm.matchmaking(people, graph, goals=GOALS, introductions_made=6))[0].severity
+        twelve = mm.findings(mm.matchmaking(people, graph, goals=GOALS, introductions_made=12))[0]
+        assert six == pytest.approx(none / 2) and twelve.severity == 0.0       # distance 1 - 6/12, 1 - 12/12
+        assert twelve.title == "You are your network's matchmaker"
+        assert twelve.sentence.startswith("You made 12 introductions in the last 365 days.")
+
+    def test_covered_needs_are_left_out(self, people):
+        # Bo already knows Eve, who offers hiring: Bo's hiring need is covered, design is still open
+        people = people.copy()
+        people.loc["eve", "offers"] = "hiring"
+        r = mm.matchmaking(people, ego_graph(people, [("bo", "eve")]), goals=GOALS)
+        assert r.covered_needs == 1
+        pairs = r.introductions.set_index(["a_id", "b_id"])
+        assert pairs.loc[("ann", "bo"), "matched"] == ""          # only the chemistry is left for Ann and Bo
+        assert pairs.loc[("eve", "cy"), "matched"] == "hiring"    # Cy's need is still open
 
     def test_three_strong_matches_are_high(self):
         rows = []
@@ -157,13 +189,13 @@ class TestIntroductions:
                          "needs": item})
         ties = make_ties(rows)
         r = mm.matchmaking(ties, ego_graph(ties), goals=GOALS)
-        assert (r.matched_pairs, r.strong_pairs, r.distinct_strong) == (3, 3, 3)
-        # 0.1 + 0.1 · 3 + 0.15 · 3
-        assert mm.findings(r)[0].severity == pytest.approx(0.85)
+        assert (r.matched_pairs, r.best_pairs, r.distinct_best) == (3, 3, 3)
+        # reach 3/3 · distance 1 · min(1, 3/3)
+        assert mm.findings(r)[0].severity == pytest.approx(1.0)
         assert mm.findings(r)[0].level == "high"
 
-    def test_headline_example_is_a_strong_one(self):
-        # A-B match both ways (score 2·2 + 0 + 0.5 = 4.5) but chemistry unknown; C-D is strong
+    def test_headline_example_is_a_best_one(self):
+        # A-B match both ways (score 2·2 + 0 + 0.5 = 4.5) but chemistry unknown; C-D is a best one
         # (2·1 + 1 + 0.4 = 3.4): the sentence's example is C-D
         ties = make_ties([
             {"contact": "A", "circle": "client", "strength": 0.5, "offers": "x", "needs": "y"},
@@ -175,9 +207,10 @@ class TestIntroductions:
         assert r.introductions["a"].tolist() == ["A", "C"]
         assert r.introductions["score"].tolist() == pytest.approx([4.5, 3.4])
         (finding,) = mm.findings(r)
-        assert "1 strong introduction is waiting" in finding.sentence and "the best: C and D (z)" in finding.sentence
-        # distinct matched 2, strong 1: 0.1 + 0.2 + 0.15
-        assert finding.severity == pytest.approx(0.45)
+        assert "1 well-matched introduction is waiting" in finding.sentence
+        assert "the best: C and D (z)" in finding.sentence
+        # needers A, B, D can all be helped: 3/3 · 1 · 1
+        assert finding.severity == pytest.approx(1.0)
 
     def test_both_ways(self):
         ties = make_ties([{"contact": "A", "circle": "client", "strength": 0.5, "offers": "x", "needs": "y"},
@@ -187,7 +220,7 @@ class TestIntroductions:
         # 2 items · 2 + no chemistry bonus + 0.4
         assert row["matches"] == 2 and row["matched"] == "x;y" and row["score"] == pytest.approx(4.4)
         assert row["reason"].startswith("A (client) offers x, which B (partner) needs; B offers y, which A needs")
-        assert not row["strong"]            # chemistry unknown
+        assert not row["best"]              # chemistry unknown
 
     def test_family_and_friends_are_not_introduced(self):
         # Seed: keep family and close friends out of the professional network.
@@ -203,11 +236,11 @@ class TestIntroductions:
                           {"contact": "B", "circle": "partner", "strength": 0.1, "layer": 3, "needs": "x"},
                           {"contact": "C", "circle": "other", "strength": 0.05, "layer": 4, "needs": "x"}])
         r = mm.matchmaking(ties, ego_graph(ties), goals=GOALS)
-        assert not r.trusted and r.candidates == 2 and r.strong_pairs == 0
+        assert not r.trusted and r.candidates == 2 and r.best_pairs == 0
         assert "both among your closest contacts (strength 0.20, 0.10)" in r.introductions["reason"].iloc[0]
-        # 0.1 + 0.1 · 1 match (not strong: not trusted)
+        # B's need can be met: reach 1/1 · distance 1 · min(1, 1/3)
         (finding,) = mm.findings(r)
-        assert finding.severity == pytest.approx(0.2)
+        assert finding.severity == pytest.approx(1 / 3)
         assert finding.sentence.startswith("1 introduction is waiting among your closest contacts, ")
         assert finding.sentence.endswith("the best: A and B (x).")
 

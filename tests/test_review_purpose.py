@@ -80,7 +80,7 @@ class TestEffortByPurpose:
                                  as_of=AS_OF)
         assert r.alignment == pytest.approx(1.0)
         (finding,) = pc.findings(r)
-        assert finding.severity == 0.0 and finding.title == "Effort close to mission"
+        assert finding.severity == 0.0 and finding.title == "Effort on mission" and finding.tone == "good"
 
     def test_off_mission(self):
         # all effort on sales, the mission says job: TVD 1 -> alignment 0, severity 1
@@ -161,24 +161,24 @@ class TestChemistry:
     def test_finding(self, ties):
         r = pc.purpose_chemistry(ties, None, goals=Goals(), as_of=AS_OF)
         (finding,) = [f for f in pc.findings(r) if f.rule == "chemistry"]
-        assert finding.severity == pytest.approx(0.75)                 # 2.5 · 0.3
-        assert finding.sentence.startswith("30% of your interactions in the last 365 days (6 of 20)")
+        assert finding.severity == pytest.approx(0.75)                 # 0.3 / 0.4
+        assert finding.sentence.startswith("30% of your days in touch in the last 365 days (6 of 20)")
         assert "Ann, Bo and Ed" in finding.sentence
 
     def test_twenty_percent_is_medium(self):
         ties = make_ties([{"chemistry": 2, "effort": 2}, {"chemistry": 4, "effort": 8}])
         r = pc.purpose_chemistry(ties, None, goals=Goals(), as_of=AS_OF)
         (finding,) = [f for f in pc.findings(r) if f.rule == "chemistry"]
-        assert finding.severity == pytest.approx(0.5) and finding.level == "medium"   # 2.5 · 2/10
+        assert finding.severity == pytest.approx(0.5) and finding.level == "medium"   # (2/10) / 0.4
 
     def test_wind_down_actions(self, ties):
         r = pc.purpose_chemistry(ties, None, goals=Goals(), as_of=AS_OF)
         # Bo is marked develop; Ed has only 1 interaction: only Ann
         (action,) = pc.actions(r)
         assert action.verb == "wind down" and action.contacts == ["Ann"] and action.person_ids == ["a"]
-        # 0.2 + 0.1 · (3 - 2) + 2 · 3/20 = 0.6
-        assert action.priority == pytest.approx(0.6)
-        assert action.reason == ("3 of your 20 interactions in the last 365 days were with Ann, "
+        # plan_priority(severity .75, min(1, (3 - 2)/2 + 5 · 3/20)) = .75 · (.5 + .5 · 1)
+        assert action.priority == pytest.approx(0.75)
+        assert action.reason == ("3 of your 20 days in touch in the last 365 days were with Ann, "
                                  "whom you rate 2 of 5 for chemistry.")
 
     def test_small_share_no_finding(self):

@@ -21,11 +21,11 @@ from review_helpers import make_ties
 AS_OF = "2026-06-01"
 GOALS = Goals()
 
-# a: received much, gave little, seen 20 days ago       -> you owe (gap 8.0 - 1.5 = 6.5), thank
-# b: gave 6, never received, known since 2025-06-01     -> only takes (5.0 - 0 >= 3, 365 days >= 180)
+# a: received much, gave little, seen 20 days ago       -> you owe (gap 8.0 - 1.5 = 6.5, 1.5 <= 8/3), thank
+# b: gave 6, never received, known since 2025-06-01     -> only takes (5.0 - 0 >= 3, given three times)
 # c: even                                               -> neither (gap 0.5)
 # d: nothing exchanged                                  -> not in per_contact
-# e: gave 4, never received, but met 2026-03-01         -> too new to "only take" (92 days < 180)
+# e: gave 4 once, nothing back yet                      -> not a taker: one favour is how relations start
 MIXED = [
     {"person_id": "a", "contact": "Ann", "given": 2, "received": 10, "given_recent": 1.5,
      "received_recent": 8.0, "first_contact": "2026-01-01", "days_since_last": 20},
@@ -35,7 +35,7 @@ MIXED = [
      "received_recent": 2.5, "first_contact": "2024-01-01", "days_since_last": 60},
     {"person_id": "d", "contact": "Di"},
     {"person_id": "e", "contact": "Ed", "given": 4, "given_recent": 3.5, "first_contact": "2026-03-01",
-     "days_since_last": 40},
+     "days_since_last": 40, "gave_rows": 1},
 ]
 # Totals: given 2+6+3+0+4 = 15, received 10+0+3 = 13, ratio 15/13.
 # Decayed: G = 1.5+5+2+3.5 = 12.0, R = 8+2.5 = 10.5, ratio_recent 12/10.5, s = 10.5/22.5 = 0.4667.
@@ -67,7 +67,8 @@ class TestLedger:
         r = run(MIXED)
         assert list(r.you_owe.index) == ["a"]                 # gap 6.5 >= 3; c's 0.5 is not
         assert r.you_owe.loc["a", "gap"] == pytest.approx(6.5)
-        assert list(r.only_takes.index) == ["b"]              # e is only 92 days old
+        assert list(r.only_takes.index) == ["b"]              # e gave only once
+        assert r.only_takes.loc["b", "gap"] == pytest.approx(5.0)
         assert r.only_takes.loc["b", "days_known"] == 365
 
     def test_you_owe_ranked_by_gap_and_threshold_inclusive(self):
@@ -78,34 +79,42 @@ class TestLedger:
 
 
 class TestSeverity:
-    def test_balanced_network_gets_a_positive_low_finding(self):
-        # s = 10.5/22.5 = 0.467 <= 0.5 -> T = 0; one "you owe" -> O = 0.1; C = min(1, 22.5/20) = 1
-        # severity = 1 * (0.8*0 + 0.2*0.1) = 0.02
+    def test_balanced_totals_hide_one_way_relations(self):
+        # s = 10.5/22.5 = 0.467 -> T = 0; one-way: a's gap 6.5 (owed) and b's 5.0 (taker)
+        # U = (6.5 + 5.0) / 22.5 = .511111; C = min(1, 22.5/20) = 1; severity = max(T, U) = .511111
         r = run(MIXED)
-        assert r.severity == pytest.approx(0.02)
+        assert r.one_way_share == pytest.approx(11.5 / 22.5)
+        assert r.severity == pytest.approx(11.5 / 22.5)
         [f] = rc.findings(r)
-        assert (f.rule, f.title, f.level) == ("reciprocity", "You give as much as you get", "low")
-        assert "received 10 points of value and gave 12" in f.sentence
-        assert "1 person has given you more than you gave back" in f.sentence
+        assert (f.rule, f.title, f.tone) == ("reciprocity", "Value going one way", "problem")
+        assert "received 10 points of value and gave 12" in f.sentence and "balanced in total" in f.sentence
+        assert "1 person takes without giving back (most: Bo, 5 points received from you, 0 given)" in f.sentence
+        assert "you owe 1 person a favour back (most: Ann, 8 points given to you, 2 returned)" in f.sentence
+
+    def test_balanced_network_gets_a_compliment(self):
+        # each relation even: T = 0, U = 0 -> severity 0
+        r = run([{"person_id": p, "given": 6, "received": 6, "given_recent": 5.0, "received_recent": 5.0}
+                 for p in "xyz"])
+        assert r.severity == 0.0
+        [f] = rc.findings(r)
+        assert (f.title, f.tone, f.level) == ("You give as much as you get", "good", "low")
 
     def test_taker_is_high(self):
-        # three contacts each gave 10 and got 1: G = 3, R = 30, s = 30/33 = 0.909
-        # T = min(1, (0.909-0.5)/0.35) = 1; O = 3/10 = 0.3; C = min(1, 33/20) = 1
-        # severity = 0.8*1 + 0.2*0.3 = 0.86
+        # three contacts each gave 10 and got 1: G = 3, R = 30, s = 30/33 = 0.909 -> T = 1
+        # U = 3 · 9 / 33 = .818; C = min(1, 33/20) = 1; severity = max(1, .818) = 1
         rows = [{"person_id": p, "received": 12, "given": 1, "received_recent": 10.0, "given_recent": 1.0,
                  "days_since_last": 90} for p in "xyz"]
         r = run(rows)
-        assert r.severity == pytest.approx(0.86)
+        assert r.severity == pytest.approx(1.0)
         [f] = rc.findings(r)
         assert (f.title, f.level) == ("You take more than you give", "high")
         assert "91% of the value went your way" in f.sentence
         assert "you owe 3 people a favour back" in f.sentence
 
     def test_small_ledger_is_damped(self):
-        # one contact gave 4 (decayed), nothing back: s = 1 -> T = 1; O = 0.1; C = 4/20 = 0.2
-        # severity = 0.2 * (0.8 + 0.02) = 0.164
+        # one contact gave 4 (decayed), nothing back: T = 1, U = 1; C = 4/20 = 0.2 -> severity 0.2
         r = run([{"person_id": "x", "received": 4, "received_recent": 4.0}])
-        assert r.severity == pytest.approx(0.164)
+        assert r.severity == pytest.approx(0.2)
 
     def test_no_log_no_finding(self):
         r = run([{"person_id": "x"}, {"person_id": "y"}])
@@ -124,18 +133,20 @@ class TestSeverity:
 class TestActions:
     def test_give_back_and_thank(self):
         r = run(MIXED)
-        # boost = 0.4 + 0.6*0.02 = 0.412
-        # give back a: (0.5 + 0.4*min(1, 6.5/12)) * 0.412 = (0.5 + 0.216667) * 0.412 = 0.295267
-        # thank a: threshold 4 * 2^(-30/180) = 3.5636 <= 8.0 and 20 days <= 30
-        #          (0.3 + 0.3*min(1, 8/10)) * 0.412 = 0.54 * 0.412 = 0.22248
+        sev = 11.5 / 22.5
+        # plan_priority(sev, urgency) = sev · (.5 + .5 · urgency)
+        # give back a: urgency 6.5/12; ask b: 5/12;
+        # thank a: threshold 4 · 2^(-30/180) = 3.5636 <= 8.0 and 20 days <= 30; urgency min(1, 8/10)/2 = .4
         acts = rc.actions(r)
-        assert [(a.verb, a.person_ids) for a in acts] == [("give back", ["a"]), ("thank", ["a"])]
-        give, thank = acts
-        assert give.priority == pytest.approx(0.716667 * 0.412, abs=1e-6)
-        assert thank.priority == pytest.approx(0.54 * 0.412)
+        assert [(a.verb, a.person_ids) for a in acts] == [("give back", ["a"]), ("ask", ["b"]), ("thank", ["a"])]
+        give, ask, thank = acts
+        assert give.priority == pytest.approx(sev * (0.5 + 0.5 * 6.5 / 12))
+        assert ask.priority == pytest.approx(sev * (0.5 + 0.5 * 5 / 12))
+        assert thank.priority == pytest.approx(sev * (0.5 + 0.5 * 0.4))
         assert give.reason == ("You received 8 points of value from Ann recently and gave 2 "
                                "(time-weighted, half-life 180 days).")
-        assert give.rule == thank.rule == "reciprocity"
+        assert ask.reason.startswith("You gave Bo 5 points of value recently and received 0 (time-weighted): ask")
+        assert give.rule == ask.rule == thank.rule == "reciprocity"
 
     def test_no_thank_for_old_or_small_gifts(self):
         r = run([{"person_id": "x", "received_recent": 3.5, "days_since_last": 5},   # 3.5 < 3.5636

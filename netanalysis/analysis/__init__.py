@@ -145,7 +145,7 @@ def review(net, as_of, *, seed: int = 0) -> Review:
     >>> rev.headline.rule, rev.summary["log_rows_used"]
     ('matchmaking', 1200)
     >>> [action.verb for action in rev.actions]
-    ['introduce', 'introduce', 'give back', 'give back', 'wind down']
+    ['introduce', 'introduce', 'reconnect', 'reconnect', 'wind down']
     """
     with gc_paused():
         return _review(net, as_of, seed=seed)

@@ -46,7 +46,8 @@ FIVE_PEOPLE_AS_OF = "2026-11-01"
 
 #: The five-person network's files: small enough to compute every metric on paper.
 #: Cai's rows are 0, 180 and 360 days old (decay 1, 1/2, 1/4 at the default half-life
-#: of 180 days); Bo has one row older than the 365-day review window.
+#: of 180 days); Bo has one row older than the 365-day review window; Emil was at Dina's
+#: event (``with``), which is a day in touch for him too.
 FIVE_PEOPLE = {
     "Connections.csv": (
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -61,6 +62,7 @@ FIVE_PEOPLE = {
         "2026-08-03,Ann Berg,call,gave,2,job,online,,\n"
         "2026-02-04,Ann Berg,advice,received,3,learning,online,,\n"
         "2026-09-27,Bo Dahl,coffee,mutual,2,sales,offline,,\n"
+        "2026-04-10,Bo Dahl,call,received,2,sales,online,,\n"
         "2025-05-10,Bo Dahl,meeting,gave,3,sales,offline,,older than the review window\n"
         "2026-11-01,Cai Eriksen,meeting,received,4,sales,offline,,\n"
         "2026-05-05,Cai Eriksen,coffee,mutual,2,learning,offline,,\n"
@@ -139,7 +141,7 @@ def vital_signs(rev) -> dict[str, object]:
         "connected in the last 90 days (% of connections)": whole_percent(
             s.counts["recent_connections"] / d.connections if d.connections else math.nan),
         "new connections not followed up (%)": whole_percent(s.shares["follow_up"]),
-        "strong introductions waiting": m.distinct_strong,
+        "well-matched introductions waiting": m.distinct_best,
         "effort on family and friends (%)": whole_percent(v.family_effort),
         "effort on low chemistry (%)": whole_percent(p.low_chemistry_share),
         "effort matching the mission (%)": whole_percent(p.alignment),
@@ -230,12 +232,27 @@ def check_blau(my_value, rev, *, name: str = "my_blau") -> str:
         return "Not quite: that is Σ p², the chance that two units of effort fall in the same circle; " \
                "Blau's index is 1 minus it."
     if abs(mine - rev.diversity.blau_contacts) <= _TOLERANCE:
-        return "Not quite: you shared out the people; the question is about effort (log rows in the " \
+        return "Not quite: you shared out the people; the question is about effort (days in touch in the " \
                "review window) per circle."
+    if abs(mine - _blau_of_rows(rev)) <= _TOLERANCE:
+        return "Not quite: you counted only the rows where each person is the contact; being present at a " \
+               "logged coffee, meeting, meal, event or call (the `with` column) is a day in touch too."
     if mine < 0:
         return "Not quite: turn the effort per circle into shares p = effort / total effort first."
-    return "Not quite: count each circle's log rows in the last 365 days (rows older than that are not " \
-           "effort), turn them into shares p, then compute 1 - Σ p²."
+    return "Not quite: count each person's days in touch in the last 365 days (older days are not " \
+           "effort; presence through `with` counts), add them up per circle, turn them into shares p, " \
+           "then compute 1 - Σ p²."
+
+
+def _blau_of_rows(rev) -> float:
+    """Blau's index of effort counted as log rows with the person as contact (the wrong way)."""
+    rows = rev.rows
+    age = (pd.Timestamp(rev.as_of) - rows["date"]).dt.days
+    window = rows[age < int(rev.summary["goals"]["window_days"])]
+    circles = rev.ties["circle"].reindex(window["person_id"]).fillna("").to_numpy()
+    counts = pd.Series(circles[circles != ""]).value_counts()
+    share = counts / counts.sum() if counts.sum() else counts
+    return float(1 - (share ** 2).sum()) if len(share) else math.nan
 
 
 def check_constraint(my_value, rev, *, name: str = "my_constraint") -> str:

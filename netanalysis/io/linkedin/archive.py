@@ -218,7 +218,7 @@ def read_archive(path: str | Path, *, problems: Problems | None = None) -> Archi
     >>> import netanalysis
     >>> archive = read_archive(netanalysis.bundled_sample())
     >>> archive.owner, archive.owner_source, len(archive.messages)
-    ('Mette Kjær Andersen', 'Profile.csv', 579)
+    ('Mette Kjær Andersen', 'Profile.csv', 596)
     >>> sorted(archive.dropped)
     ['endorsements not accepted', 'message drafts', 'sponsored messages']
     """
