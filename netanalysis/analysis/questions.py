@@ -79,22 +79,25 @@ def self_clarification(rev, log: pd.DataFrame, *, rows: pd.DataFrame | None = No
         "how": (f"{h['rows']} logged interactions in the last {goals['window_days']} days ({h['per_week']} a week), "
                 f"{percent(h['offline_share'], missing='n/a')} face to face; "
                 f"mostly {', '.join(h['top_kinds']) or 'nothing yet'}."),
-        "who": (f"{depth.strong_ties} strong ties among {depth.met} people met; "
+        "who": (f"{depth.strong_ties} strong {plural(depth.strong_ties, 'tie')} among the {depth.met} people you "
+                f"have been in touch with; "
                 f"{percent(purpose.low_chemistry_share, missing='n/a')} of effort on contacts you rate 2 or less "
                 "for chemistry."),
-        "upkeep": (f"{stale.counts.get('kept_late', 0)} of your {stale.counts.get('kept', 0)} strong relations "
-                   f"past the cadence they deserve, "
+        "upkeep": (f"{stale.counts.get('kept_late', 0)} of your {stale.counts.get('kept', 0)} once-strong "
+                   f"relations past the cadence they deserve ({stale.counts.get('cooling', 0)} strong "
+                   f"{plural(stale.counts.get('cooling', 0), 'tie')} cooling), "
                    f"{follow_up} {plural(follow_up, 'new connection')} not followed up."),
         "develop": (f"{percent(diverse.newness, missing='n/a')} of effort on relations begun in the last year; "
                     f"{dormant} {plural(dormant, 'dormant tie')} worth reviving; "
                     f"{winding} {plural(winding, 'contact')} marked wind-down "
-                    "still taking effort."),
+                    "still in touch."),
         "why_me": _why_me(rev, h),
         "give": (f"You gave {recip.given_total} points of value in all; most often "
                  f"{', '.join(h['top_given']) or 'nothing logged'}; {h['intros_given']} introductions made "
                  f"in the window."),
         "take": (f"You received {recip.received_total} points of value; most often "
-                 f"{', '.join(h['top_received']) or 'nothing logged'}; {len(recip.you_owe)} people you owe."),
+                 f"{', '.join(h['top_received']) or 'nothing logged'}; {len(recip.you_owe)} "
+                 f"{plural(len(recip.you_owe), 'person', 'people')} you owe, {len(recip.only_takes)} who only take."),
     }
     return [{"key": key, "question": text, "numbers": numbers[key]} for key, text in QUESTIONS]
 
@@ -102,7 +105,9 @@ def self_clarification(rev, log: pd.DataFrame, *, rows: pd.DataFrame | None = No
 def _why_me(rev, h: dict) -> str:
     parts = []
     if rev.ambassadors.count is not None:
-        parts.append(f"{rev.ambassadors.count} ambassadors endorse or recommend you")
+        count = rev.ambassadors.count
+        parts.append(f"{count} {plural(count, 'ambassador')} {plural(count, 'endorses', 'endorse')} or "
+                     f"{plural(count, 'recommends', 'recommend')} you")
     parts.append(f"others received {rev.reciprocity.given_total} points of value from you")
     if h["intros_given"]:
         parts.append(f"you made {h['intros_given']} introductions in the window")
