@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, metavar="FILE", help="also write the review summary as JSON")
     p.add_argument("--show-emails", action="store_true", help="show e-mail addresses (hidden by default)")
     p.add_argument("--anonymize", action="store_true", help="render the review with pseudonyms")
+    p.add_argument("--since", type=Path, metavar="PREVIOUS.json",
+                   help="an earlier review's --json summary: add what changed since then")
 
     p = sub.add_parser("contacts", help="the per-contact table as CSV",
                        description="Write the per-contact table as CSV (stdout by default).")
@@ -141,7 +143,7 @@ def _run(args) -> int:
     if args.command == "report":
         where = commands.report(args.folder, **_inputs(args), as_of=args.as_of, today=today,
                                 output=args.output, json_path=args.json, show_emails=args.show_emails,
-                                anonymize=args.anonymize)
+                                anonymize=args.anonymize, since=args.since)
         print(f"wrote {where}")
         return 0
     if args.command == "anonymize":

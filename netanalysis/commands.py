@@ -94,11 +94,14 @@ def sample(output: Path, *, persona: str | None = None, connections: int | None 
 
 def report(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
            as_of: dt.date | None = None, today: dt.date | None = None, output: Path = Path("report.html"),
-           json_path: Path | None = None, show_emails: bool = False, anonymize: bool = False) -> Path:
+           json_path: Path | None = None, show_emails: bool = False, anonymize: bool = False,
+           since: Path | None = None) -> Path:
     """Load, review and write the HTML report (and the JSON summary); return the report's path.
 
     The review is as of ``as_of``, else ``today``.  With no inputs the bundled
     sample is used, reviewed as of its export date unless ``as_of`` is given.
+    ``since`` is an earlier review's ``--json`` summary: the report then says
+    what changed since.
     """
     from .model import load_inputs
     from .report import write_report
@@ -121,8 +124,14 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
         from .anonymize import pseudonymise_network
 
         net = pseudonymise_network(net)
-    rev = review(net, as_of=as_of)
+    previous = None
     protected = inputs.given()
+    if since is not None:
+        from .io.previous import read_previous
+
+        previous = read_previous(since)
+        protected = {**protected, "since": Path(since)}
+    rev = review(net, as_of=as_of, previous=previous)
     if json_path is not None:
         write_atomic(json_path, rev.to_json(), inputs=protected)
     return write_report(rev, net, output, show_emails=show_emails, inputs=protected)

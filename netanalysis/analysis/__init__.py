@@ -58,6 +58,7 @@ class Review(Result):
     actions: list[Action]
     questions: list[dict]
     data_quality: dict
+    since: dict | None = None
     _ties: pd.DataFrame = field(repr=False, default=None)
     _graph: nx.Graph = field(repr=False, default=None)
     _contacts: pd.DataFrame | Callable[[], pd.DataFrame] = field(repr=False, default=None)
@@ -109,7 +110,7 @@ class Review(Result):
         return json.dumps(self.to_dict(), **kwargs)
 
 
-def review(net, as_of, *, seed: int = 0) -> Review:
+def review(net, as_of, *, seed: int = 0, previous: dict | None = None) -> Review:
     """Review ``net`` as of ``as_of``: every question answered, the findings ranked, the week's actions.
 
     The log is cut to the rows dated on or before ``as_of`` with a known
@@ -126,6 +127,10 @@ def review(net, as_of, *, seed: int = 0) -> Review:
     seed : int
         Fixes community detection (Louvain), so the same inputs give the same
         clusters.
+    previous : dict, optional
+        An earlier review's plain summary (``report --json``, read with
+        :func:`netanalysis.io.previous.read_previous`): ``since`` then says
+        what changed (:func:`netanalysis.analysis.since.since`).
 
     Returns
     -------
@@ -148,7 +153,12 @@ def review(net, as_of, *, seed: int = 0) -> Review:
     ['introduce', 'introduce', 'reconnect', 'reconnect', 'wind down']
     """
     with gc_paused():
-        return _review(net, as_of, seed=seed)
+        rev = _review(net, as_of, seed=seed)
+        if previous is not None:
+            from .since import since
+
+            rev.since = since(previous, rev)
+        return rev
 
 
 def _review(net, as_of, *, seed: int) -> Review:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import __version__
+from ..io.previous import SUMMARY_FORMAT
 from .explain import explain_indices
 from .result import finding_tone, plain
 from .timeline import monthly_ledger
@@ -41,7 +42,7 @@ from .timeline import monthly_ledger
 __all__ = ["summarize", "FORMAT", "TABLE_ROWS", "TONE_OF"]
 
 #: The summary's format; a ``--since`` file of another format is refused.
-FORMAT = "netanalysis-summary/2"
+FORMAT = SUMMARY_FORMAT
 #: Rows kept per table (the rest is counted in ``more``).
 TABLE_ROWS = 10
 #: Finding tone -> card tone.
@@ -89,8 +90,21 @@ def summarize(rev, *, show_emails: bool = False) -> dict:
         "indices": explain_indices(rev),
         "figures": _figures(rev),
         "notes": _notes(rev),
+        "state": _state(rev),
     }
     return out
+
+
+def _state(rev) -> dict:
+    """Who is strong, cooling, dormant and new (ids), with their names: what a later review's
+    "since your last review" compares with."""
+    ties = rev.ties
+    lists = {key: sorted(ties.index[ties[key].astype(bool).to_numpy()].tolist())
+             for key in ("strong", "cooling", "dormant", "new")}
+    lists["followed_up"] = sorted(ties.index[(ties["new"] & ties["followed_up"]).to_numpy()].tolist())
+    named = sorted({p for ids in lists.values() for p in ids})
+    lists["names"] = {p: str(ties.at[p, "contact"]) for p in named}
+    return lists
 
 
 def _card(key: str, label: str, value, fmt: str = "int", tone: str = "") -> dict:
