@@ -63,7 +63,8 @@ class StudentSummary:
     never followed up; ``lock_in_old``, ``newness`` and ``family_effort`` are
     shares of recent effort (on (former) colleagues, on relations from the
     last year, on family and friends); ``headline_rule`` is the rule of the
-    review's first finding.
+    review's first finding; ``tones`` each rule's finding tone (``problem``,
+    ``note``, ``good``), the review's own verdict, which the page colours by.
     """
 
     id: str
@@ -82,6 +83,7 @@ class StudentSummary:
     newness: float | None = None
     family_effort: float | None = None
     headline_rule: str | None = None
+    tones: dict = field(default_factory=dict)
     error: str | None = None
 
     @property
@@ -221,7 +223,9 @@ def summary_from_review(data: dict, *, ident: str, source: str = "json") -> Stud
         ratio_recent=_float(recip.get("ratio_recent")), cooling=_int(counts.get("cooling")),
         follow_up=_int(counts.get("follow_up")), lock_in_old=_float(diverse.get("lock_in_old")),
         newness=_float(diverse.get("newness")), family_effort=_float(diverse.get("family_effort")),
-        headline_rule=_text(headline.get("rule")))
+        headline_rule=_text(headline.get("rule")),
+        tones={f["rule"]: f["tone"] for f in data.get("findings") or []
+               if isinstance(f, dict) and isinstance(f.get("rule"), str) and isinstance(f.get("tone"), str)})
 
 
 def _section(data: dict, name: str) -> dict:

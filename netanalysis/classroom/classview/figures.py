@@ -20,11 +20,6 @@ from ...plots.theme import (GIVEN, MUTED, PROBLEM, RECEIVED, TEMPLATE, TOP_LEGEN
 
 __all__ = ["class_breadth_depth", "reciprocity_figure", "staleness_figure", "diversity_figure", "diagnoses_figure"]
 
-#: The report's thresholds: more than this share of effort on (former) colleagues is "locked in" ...
-LOCK_IN = 0.5
-#: ... less than this share on relations from the last year is too little renewal.
-NEWNESS = 0.1
-
 
 def class_breadth_depth(students: list, *, median: dict | None = None) -> go.Figure:
     """Every hand-in on breadth (x) and depth (y), with the class median as the highlighted point.
@@ -48,7 +43,8 @@ def reciprocity_figure(students: list) -> go.Figure:
         return empty_figure("No hand-in has a reciprocity ratio (no log of given and received)",
                             title="Reciprocity: given ÷ received")
     ratios = [s.ratio_recent for s in shown]
-    colours = [GIVEN if r >= 0.9 else WARNING for r in ratios]
+    # The colour is each review's own verdict (its reciprocity finding's tone), not a threshold of this page.
+    colours = [WARNING if s.tones.get("reciprocity") == "problem" else GIVEN for s in shown]
     fig = go.Figure(go.Scatter(
         x=ratios, y=unique_labels(s.id for s in shown), mode="markers+text", text=[escape(s.id) for s in shown],
         textposition="middle right", marker=dict(size=12, color=colours), hoverinfo="text",
@@ -57,7 +53,8 @@ def reciprocity_figure(students: list) -> go.Figure:
     fig.add_vline(x=1.0, line=dict(color=MUTED, dash="dot", width=1))
     fig.update_layout(template=TEMPLATE, height=_height(len(shown)), showlegend=False,
                       title=dict(text="Reciprocity: given ÷ received, time-weighted"),
-                      xaxis=dict(title=dict(text="given ÷ received (1 = balanced; below 0.9 takes more than gives)"),
+                      xaxis=dict(title=dict(text="given ÷ received (1 = balanced; amber: the review finds a "
+                                                 "reciprocity problem)"),
                                  range=[0, max(1.2, max(ratios)) * 1.15]),
                       yaxis=dict(showticklabels=False, autorange="reversed"))
     return fig
@@ -85,8 +82,8 @@ def staleness_figure(students: list) -> go.Figure:
 def diversity_figure(students: list) -> go.Figure:
     """Lock-in (share of effort on (former) colleagues, x) against renewal (share on new relations, y).
 
-    The dotted lines are the report's thresholds (:data:`LOCK_IN`, :data:`NEWNESS`);
-    the marker size grows with the share of effort on family and friends.
+    A marker is red when that review's renewal or family finding is a problem (each review's own
+    verdict); its size grows with the share of effort on family and friends.
     """
     shown = [s for s in students if s.lock_in_old is not None and s.newness is not None]
     if not shown:
@@ -96,14 +93,13 @@ def diversity_figure(students: list) -> go.Figure:
     fig = go.Figure(go.Scatter(
         x=[s.lock_in_old for s in shown], y=[s.newness for s in shown], mode="markers+text",
         text=[escape(s.id) for s in shown], textposition="top center",
-        marker=dict(size=[10 + 40 * f for f in family], color=[PROBLEM if f > 0.1 else YOU for f in family],
-                    opacity=0.8),
+        marker=dict(size=[10 + 40 * f for f in family],
+                    color=[PROBLEM if "problem" in (s.tones.get("renewal"), s.tones.get("family")) else YOU
+                           for s in shown], opacity=0.8),
         hoverinfo="text",
         hovertext=[f"{escape(s.id)}<br>on (former) colleagues {s.lock_in_old:.0%}<br>on new relations "
                    f"{s.newness:.0%}<br>on family and friends {f:.0%}" for s, f in zip(shown, family)],
         name="hand-ins"))
-    fig.add_vline(x=LOCK_IN, line=dict(color=MUTED, dash="dot", width=1))
-    fig.add_hline(y=NEWNESS, line=dict(color=MUTED, dash="dot", width=1))
     fig.update_layout(template=TEMPLATE, height=440, showlegend=False,
                       title=dict(text="Diversity: lock-in against renewal (size: effort on family and friends)"),
                       xaxis=dict(title=dict(text="share of effort on (former) colleagues"), range=[-0.03, 1.03],
