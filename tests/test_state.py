@@ -176,3 +176,15 @@ def test_effective_size_in_the_review_is_burts():
     out = _brokerage(ties, graph)
     assert out["effective_size"] == pytest.approx(3 - (0.2 / 1.7) * 0.5 - (1 / 1.7) * 1.0)
     assert round(out["effective_size"], 3) == 2.353
+
+
+def test_hidden_members_are_counted_as_of_the_review_date(tmp_path):
+    b = NetworkBuilder(as_of=AS_OF)
+    b.person("Ann Old", connected="2020-01-01")
+    folder = b.write(tmp_path)
+    with open(folder / "Connections.csv", "a", encoding="utf-8") as f:
+        f.write(",,,,,,12 Dec 2022\n,,,,,,05 Jun 2025\n")          # two hidden members
+    net = netanalysis.load(folder)
+    assert net.hidden_members == 2
+    assert netanalysis.review(net, as_of="2025-01-01").summary["hidden_members"] == 1
+    assert netanalysis.review(net, as_of=AS_OF).data_quality["hidden_members"] == 2

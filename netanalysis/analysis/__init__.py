@@ -189,10 +189,11 @@ def _review(net, as_of, *, seed: int) -> Review:
 
     contacts = partial(contacts_table, net, stamp, ties=ties)
     people = ties
+    hidden = _hidden_as_of(net, stamp)
     summary = {
         "connections": int(people["on_linkedin"].sum()),
         "people_off_linkedin": int((~people["on_linkedin"]).sum()),
-        "hidden_members": net.hidden_members,
+        "hidden_members": hidden,
         "log_rows": int(len(net.log)),
         "log_rows_used": int(len(rows)),
         "people_in_touch": int((ties["contact_days"] > 0).sum()),
@@ -202,7 +203,7 @@ def _review(net, as_of, *, seed: int) -> Review:
         "headline": findings[0].to_dict() if findings else None,
     }
     quality = {
-        "hidden_members": net.hidden_members,
+        "hidden_members": hidden,
         "future_rows": int((net.log["date"] > stamp).sum()),
         "later_people": int(len(net.people) - len(ties)),
         "off_linkedin": sorted(people.loc[~people["on_linkedin"], "contact"].tolist()),
@@ -233,6 +234,14 @@ def introductions_made(rows: pd.DataFrame, as_of, window_days: int) -> int:
     age = (as_timestamp(as_of) - rows["date"]).dt.days
     return int(((rows["kind"] == "intro") & (rows["direction"] == "gave") & (age < window_days)
                 & (age >= 0)).sum())
+
+
+def _hidden_as_of(net, stamp: pd.Timestamp) -> int:
+    """Hidden or deleted members connected by ``stamp`` (those of unknown date count)."""
+    dates = getattr(net, "hidden_dates", None)
+    if not dates:
+        return int(net.hidden_members)
+    return int(sum(1 for d in dates if pd.isna(d) or pd.Timestamp(d) <= stamp))
 
 
 def _as_of(ties: pd.DataFrame, log: pd.DataFrame, stamp: pd.Timestamp) -> pd.DataFrame:

@@ -5,7 +5,8 @@ Connected On`` with ``1/8/18, 6:14 PM`` dates; 2021-2023 the same after a
 three-line ``Notes:`` preamble; mid-2023 on with a ``URL`` column.  Excel
 re-saves add a BOM, CRLF, ``18-Jun-24`` dates, and in European locales ``;``
 and ``04-07-2023``.  Rows with nothing but a date are hidden or deleted
-members: counted (``attrs["hidden_members"]``), reported, not listed.
+members: counted (``attrs["hidden_members"]``, their dates in
+``attrs["hidden_dates"]``), reported, not listed.
 
 Columns of the result
 ---------------------
@@ -134,6 +135,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
                                   "counted and left out of the contacts", code="hidden-members",
                          line=int(raw.loc[hidden, "line"].iloc[0]))
     keep = ~hidden
+    hidden_dates, _ = parse_dates(raw.loc[hidden, "connectedon"], CONNECTED_ON_FORMATS)
     dates, bad = parse_dates(raw.loc[keep, "connectedon"], CONNECTED_ON_FORMATS)
     for index in bad[bad].index:
         problems.error(display, "is not a date LinkedIn or Excel writes", line=int(raw.at[index, "line"]),
@@ -159,4 +161,5 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "key": map_unique(contact, match_key),
     }).reset_index(drop=True)
     frame.attrs["hidden_members"] = hidden_count
+    frame.attrs["hidden_dates"] = hidden_dates.tolist()     # their Connected On (NaT if unreadable)
     return frame

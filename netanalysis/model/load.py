@@ -122,4 +122,5 @@ def _load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network
         problems.raise_if_errors()
     return Network(people=people, log=log, goals=goal_settings,
                    hidden_members=int(connections.attrs.get("hidden_members", 0)),
+                   hidden_dates=list(connections.attrs.get("hidden_dates", [])),
                    problems=list(problems.items), sources=sources, archive=archive, owner=owner, matcher=matcher)

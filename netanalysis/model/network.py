@@ -28,6 +28,8 @@ class Network:
     log: pd.DataFrame
     goals: Goals = field(default_factory=Goals)
     hidden_members: int = 0
+    #: When each hidden or deleted member connected (NaT if unknown), so a replay can count them as of a date.
+    hidden_dates: list = field(default_factory=list, repr=False)
     problems: list[Problem] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     archive: object | None = None
