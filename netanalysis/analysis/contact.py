@@ -90,13 +90,14 @@ def contact_evidence(net, rows: pd.DataFrame, as_of, *, half_life_days: float) -
     """
     stamp = as_timestamp(as_of)
     people = net.people
+    index = people.index
     log_rows = _frame(rows, "log")
     parts = [log_rows]
-    seen = _keys(log_rows)
+    seen = _keys(log_rows, index)
     presence = _presence(rows)
-    presence = presence[~_keys(presence).isin(seen)]
+    presence = presence[~np.isin(_keys(presence, index), seen)]
     parts.append(presence)
-    seen = seen.union(_keys(presence))
+    seen = np.concatenate([seen, _keys(presence, index)])
     found = None
     positions, days, kinds = [], [], []
     if getattr(net, "archive", None) is not None:
@@ -104,7 +105,7 @@ def contact_evidence(net, rows: pd.DataFrame, as_of, *, half_life_days: float) -
         found = archive_contact(people, net.archive, stamp, half_life_days=half_life_days,
                                 matcher=matcher if matcher is not None and matcher.covers(people.index) else None)
         linkedin = _frame(found.value_rows, "linkedin")
-        same = _keys(linkedin, detailed=True).isin(_keys(log_rows, detailed=True))
+        same = np.isin(_keys(linkedin, index, detailed=True), _keys(log_rows, index, detailed=True))
         parts.append(linkedin[~same])
         positions.append(found.message_position)
         days.append(found.message_day)
@@ -118,7 +119,7 @@ def contact_evidence(net, rows: pd.DataFrame, as_of, *, half_life_days: float) -
                          purpose="", with_ids=[()] * len(cal))
         meetings = cal.groupby("person_id").size()
         cal = _frame(cal, "calendar")
-        parts.append(cal[~_keys(cal).isin(seen)])
+        parts.append(cal[~np.isin(_keys(cal, index), seen)])
     emails = None
     mails = getattr(net, "mails", None)
     if mails is not None and len(mails):
@@ -165,11 +166,17 @@ def _presence(rows: pd.DataFrame) -> pd.DataFrame:
     return _frame(out, "with")
 
 
-def _keys(frame: pd.DataFrame, *, detailed: bool = False) -> pd.Index:
-    """``person|day`` (and ``|kind|direction`` when ``detailed``) per row, for de-duplication."""
+def _keys(frame: pd.DataFrame, index: pd.Index, *, detailed: bool = False) -> np.ndarray:
+    """One int64 per row for de-duplication: (person, day), and with ``detailed`` also
+    (endorsement or recommendation, given or received); other kinds never match then."""
     if not len(frame):
-        return pd.Index([], dtype=object)
-    key = frame["person_id"].astype(str) + "|" + pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+        return np.empty(0, dtype=np.int64)
+    person = index.get_indexer(frame["person_id"]).astype(np.int64)
+    day = pd.to_datetime(frame["date"]).to_numpy(dtype="datetime64[D]").astype(np.int64)
+    key = (person + 1) * 1_000_000 + day
     if detailed:
-        key = key + "|" + frame["kind"].astype(str) + "|" + frame["direction"].astype(str)
-    return pd.Index(key)
+        kind = frame["kind"].to_numpy(dtype=object)
+        code = np.select([kind == "endorsement", kind == "recommendation"], [1, 2], 0)
+        received = (frame["direction"].to_numpy(dtype=object) == "received").astype(np.int64)
+        key = np.where(code > 0, key * 8 + code * 2 + received, -1 - np.arange(len(frame)))
+    return key

@@ -349,7 +349,7 @@ def _renewers(ties: pd.DataFrame, circle: pd.Series, clusters: pd.Series, larges
     ok = (touched & ~circle.isin(OLD_CIRCLES) & ~circle.isin(PRIVATE_CIRCLES) & (label != largest)
           & status.ne("wind-down") & (chem.isna() | (chem >= 3)).to_numpy(dtype=bool))
     frame = ties.loc[ok, ["contact", "strength"]].assign(circle=circle[ok], cluster=label[ok], new=new[ok])
-    return frame.sort_values(["new", "strength"], ascending=[False, False], kind="stable")
+    return frame.sort_values(["new", "strength"], ascending=[False, False], kind="stable").head(10)
 
 
 def _clean(values: pd.Series, fix) -> pd.Series:

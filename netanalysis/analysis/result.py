@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..vocab import RULES, VERBS
 
-__all__ = ["Result", "Finding", "Action", "plain", "severity_label", "finding_tone", "plan_priority",
+__all__ = ["Result", "Finding", "Action", "plain", "plain_column", "severity_label", "finding_tone", "plan_priority",
            "wind_down_priority", "PROBLEM_FROM", "NOTE_FROM", "HIGH_FROM"]
 
 
@@ -29,7 +29,9 @@ def plain(value):
     """
     if isinstance(value, pd.DataFrame):
         frame = value.reset_index() if value.index.name else value
-        return [plain(r) for r in frame.to_dict("records")]
+        columns = [(str(c), plain_column(frame[c])) for c in frame.columns]
+        return [dict(zip([c for c, _ in columns], row)) for row in zip(*[v for _, v in columns])] \
+            if columns else [{} for _ in range(len(frame))]
     if isinstance(value, pd.Series):
         return {str(k): plain(v) for k, v in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -55,18 +57,52 @@ def plain(value):
     return value
 
 
+def plain_column(values: pd.Series) -> list:
+    """A column as JSON-ready Python values, converted a column at a time (:func:`plain` per cell
+    only for object columns): dates as ISO days, missing values as ``None``.
+
+    >>> plain_column(pd.Series([1.5, float("nan")])), plain_column(pd.Series(pd.to_datetime(["2026-01-02", None])))
+    ([1.5, None], ['2026-01-02', None])
+    >>> plain_column(pd.Series(pd.array([3, None], dtype="Int64"))), plain_column(pd.Series([True, False]))
+    ([3, None], [True, False])
+    """
+    missing = values.isna().to_numpy()
+    kind = values.dtype.kind if isinstance(values.dtype, np.dtype) else ""
+    if kind == "M":
+        text = values.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+        out = text.tolist()
+    elif kind and kind in "iub":
+        return values.to_numpy().tolist()
+    elif kind == "f":
+        out = values.to_numpy().tolist()
+        out = [None if m or math.isinf(v) else v for v, m in zip(out, missing)]
+        return out
+    elif isinstance(values.dtype, (pd.Int64Dtype, pd.Float64Dtype, pd.BooleanDtype)):
+        return [plain(v) for v in values.astype(object).to_numpy().tolist()]
+    else:
+        return [plain(v) for v in values.tolist()]
+    return [None if m else v for v, m in zip(out, missing)]
+
+
 class Result:
     """Mixin: ``to_dict()`` for dataclass results.
 
     Fields starting with ``_``, and those named in ``NOT_IN_JSON`` (large
-    per-person tables the contacts table already carries), are left out.
+    per-person tables the contacts table already carries), are left out; a
+    table keeps its first :attr:`JSON_ROWS` rows (counts say how many there are).
     """
 
     NOT_IN_JSON: tuple[str, ...] = ()
+    JSON_ROWS: int = 200
 
     def to_dict(self) -> dict:
-        return {f.name: plain(getattr(self, f.name)) for f in dataclasses.fields(self)
-                if not f.name.startswith("_") and f.name not in self.NOT_IN_JSON}
+        out = {}
+        for f in dataclasses.fields(self):
+            if f.name.startswith("_") or f.name in self.NOT_IN_JSON:
+                continue
+            value = getattr(self, f.name)
+            out[f.name] = plain(value.head(self.JSON_ROWS) if isinstance(value, pd.DataFrame) else value)
+        return out
 
 
 def wind_down_priority(effort: int) -> float:

@@ -36,7 +36,7 @@ import pandas as pd
 from .. import __version__
 from ..io.previous import SUMMARY_FORMAT
 from .explain import explain_indices
-from .result import finding_tone, plain
+from .result import finding_tone, plain, plain_column
 from .timeline import monthly_ledger
 
 __all__ = ["summarize", "FORMAT", "TABLE_ROWS", "TONE_OF"]
@@ -47,6 +47,8 @@ FORMAT = SUMMARY_FORMAT
 TABLE_ROWS = 10
 #: Finding tone -> card tone.
 TONE_OF = {"problem": "bad", "note": "warn", "good": "good"}
+#: Up to this many people, every never-met connection is drawn one by one (the egogram's ``max_points``).
+EGO_NAMED = 3000
 _EGO_COLUMNS = ["contact", "layer", "strength", "cluster", "circle", "last_contact"]
 
 
@@ -103,7 +105,7 @@ def _state(rev) -> dict:
              for key in ("strong", "cooling", "dormant", "new")}
     lists["followed_up"] = sorted(ties.index[(ties["new"] & ties["followed_up"]).to_numpy()].tolist())
     named = sorted({p for ids in lists.values() for p in ids})
-    lists["names"] = {p: str(ties.at[p, "contact"]) for p in named}
+    lists["names"] = {str(k): str(v) for k, v in ties["contact"].reindex(named).items()}
     return lists
 
 
@@ -217,13 +219,22 @@ def _tables(rev, *, show_emails: bool = False) -> dict:
 def _columns(frame: pd.DataFrame) -> dict:
     """A frame as ``{column: [values]}`` (plain values), index first as ``person_id``."""
     frame = frame.reset_index() if frame.index.name else frame
-    return {str(c): plain(frame[c].tolist()) for c in frame.columns}
+    return {str(c): plain_column(frame[c]) for c in frame.columns}
 
 
 def _figures(rev) -> dict:
     ties = rev.ties
     ego = ties[[c for c in _EGO_COLUMNS if c in ties]].copy()
     ego["layer"] = ego["layer"].astype("Float64")
+    never = ego["layer"].isna().to_numpy()
+    if len(ego) > EGO_NAMED:       # the egogram then groups the never-met per sector: one row per group
+        groups = ego[never].fillna({"cluster": "", "circle": ""}).groupby(["cluster", "circle"]).size()
+        grouped = pd.DataFrame({"contact": "", "layer": pd.array([pd.NA] * len(groups), dtype="Float64"),
+                                "strength": 0.0, "cluster": groups.index.get_level_values(0),
+                                "circle": groups.index.get_level_values(1),
+                                "last_contact": pd.NaT, "count": groups.to_numpy()},
+                               index=pd.Index([f"never:{k}" for k in range(len(groups))], name=ego.index.name))
+        ego = pd.concat([ego[~never].assign(count=1), grouped])
     depth, recip = rev.depth, rev.reciprocity
     cadence = ties.loc[ties["cadence"].notna() & (ties["layer"].astype("Float64").fillna(9) <= 3),
                        ["contact", "layer", "cadence", "days_since_last", "overdue", "strength"]]

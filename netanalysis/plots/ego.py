@@ -97,7 +97,9 @@ def egogram_spec(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int
         One row per person, index ``person_id`` (or a ``person_id`` column).
         Required: ``contact`` (display name) and ``layer`` (1-5, missing if
         never met).  Optional: ``strength`` (0-1, default 0), ``cluster`` /
-        ``circle`` (sector), ``last_contact`` (date, shown on hover).
+        ``circle`` (sector), ``last_contact`` (date, shown on hover), ``count``
+        (how many never-met connections a row stands for, default 1: a summary
+        may group them per sector beforehand).
     max_points : int
         Above this many markers the never-met connections are aggregated per sector.
     max_sectors : int
@@ -139,7 +141,7 @@ def egogram_spec(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int
     sectors = _sectors(frame)
     theta = _angles(frame, sectors)
     met = frame["layer"].notna().to_numpy()
-    never_count = int((~met).sum())
+    never_count = int(frame.loc[~met, "count"].sum())
     met_count = int(met.sum())
     # At LinkedIn's scale even the met contacts are too many to draw one by one:
     # the acquaintances (ring 5, beyond the 150) are then grouped per sector too.
@@ -220,7 +222,9 @@ def _prepare(ties: pd.DataFrame, *, max_sectors: int) -> tuple[pd.DataFrame, str
                 break
     if sector is None:
         sector = pd.Series("all contacts", index=ties.index)
-    weight = _weights(sector, layer.notna())
+    count = (pd.to_numeric(ties["count"], errors="coerce").fillna(1).astype("int64")
+             if "count" in ties.columns else pd.Series(1, index=ties.index, dtype="int64"))
+    weight = _weights(sector, layer.notna(), count)
     weight = weight[~weight.index.isin(_UNGROUPED)]
     weight = weight.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
     if len(weight) > max_sectors:
@@ -233,14 +237,17 @@ def _prepare(ties: pd.DataFrame, *, max_sectors: int) -> tuple[pd.DataFrame, str
         "name": ties["contact"].astype("object").where(ties["contact"].notna(), "").astype(str).to_numpy(),
         "layer": layer.to_numpy(), "strength": strength.to_numpy(), "sector": sector.to_numpy(),
         "last": last.dt.strftime("%Y-%m-%d").where(last.notna(), "never").to_numpy(),
+        "count": count.to_numpy(),
     })
     return frame, group_label
 
 
-def _weights(sector: pd.Series, met: pd.Series) -> pd.Series:
-    """``p_s = 0.75 · met_s / met + 0.25 · n_s / N`` per sector (``n_s / N`` when nobody is met)."""
-    counts = sector.value_counts()
-    met_counts = sector[met.to_numpy()].value_counts().reindex(counts.index, fill_value=0)
+def _weights(sector: pd.Series, met: pd.Series, count: pd.Series) -> pd.Series:
+    """``p_s = 0.75 · met_s / met + 0.25 · n_s / N`` per sector (``n_s / N`` when nobody is met);
+    a row stands for ``count`` people."""
+    counts = count.groupby(sector.to_numpy()).sum().sort_values(ascending=False, kind="stable")
+    met_counts = count[met.to_numpy()].groupby(sector[met.to_numpy()].to_numpy()).sum().reindex(
+        counts.index, fill_value=0)
     if met_counts.sum() == 0:
         return counts / counts.sum()
     return 0.75 * met_counts / met_counts.sum() + 0.25 * counts / counts.sum()
@@ -248,13 +255,13 @@ def _weights(sector: pd.Series, met: pd.Series) -> pd.Series:
 
 def _sectors(frame: pd.DataFrame) -> pd.DataFrame:
     """Per sector (largest first, "other" last): count, count_never, start, width (degrees)."""
-    counts = frame["sector"].value_counts()
-    share = _weights(frame["sector"], frame["layer"].notna())
+    counts = frame.groupby("sector")["count"].sum().sort_values(ascending=False, kind="stable")
+    share = _weights(frame["sector"], frame["layer"].notna(), frame["count"])
     order = sorted(counts.index, key=lambda s: (s == OTHER, s in _UNGROUPED, -share[s], s))
     counts, share = counts.reindex(order), share.reindex(order)
     share = np.maximum(share, 1.0 / (4 * len(counts)))
     width = (360.0 - _LABEL_WEDGE) * (share / share.sum()).to_numpy()
-    never = frame.loc[frame["layer"].isna(), "sector"].value_counts().reindex(order, fill_value=0)
+    never = frame.loc[frame["layer"].isna()].groupby("sector")["count"].sum().reindex(order, fill_value=0)
     return pd.DataFrame({"count": counts.to_numpy(), "count_never": never.to_numpy(), "width": width,
                          "start": _LABEL_WEDGE + np.concatenate([[0.0], np.cumsum(width)[:-1]])},
                         index=pd.Index(order, name="sector"))
