@@ -251,3 +251,20 @@ class TestCheckIntroductions:
         assert "same person" in lines[1]
         assert lines[2] == f"2. Good: {good.a} and {good.b}."
         assert "already in your list" in lines[3]
+
+
+def test_introductions_refuse_takers_and_low_chemistry(tmp_path):
+    from labelled_networks import AS_OF as LAB_AS_OF, LABELLED
+
+    builder, _ = LABELLED["hidden_taker"]()
+    rev = netanalysis.review(netanalysis.load(builder.write(tmp_path)), as_of=LAB_AS_OF)
+    assert bool(rev.ties.set_index("contact").loc["Peter Taker", "taker"])
+    message = check_introductions([("Lena Giver", "Peter Taker", "Peter offers funding, which Lena needs"),
+                                   ("a", "b", ""), ("c", "d", "")], rev)
+    assert "1. Not quite: Peter Taker has taken much more than given back" in message
+    low = rev.ties.index[0]
+    rev.ties.loc[low, "chemistry"] = 1
+    name = rev.ties.loc[low, "contact"]
+    other = rev.ties.loc[rev.ties.index[1], "contact"]
+    assert f"you rate {name} 1 of 5 for chemistry" in check_introductions(
+        [(name, other, "x"), ("a", "b", ""), ("c", "d", "")], rev)

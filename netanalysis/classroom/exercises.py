@@ -283,10 +283,11 @@ def check_constraint(my_value, rev, *, name: str = "my_constraint") -> str:
 def check_introductions(pairs, rev, *, name: str = "my_introductions") -> str:
     """Check three proposed introductions ``[(a, b, reason), ...]`` against the review's rules.
 
-    A sound introduction joins two contacts you trust, in different clusters,
-    who don't know each other yet, neither family nor a friend, with a reason
-    to meet (one offers what the other needs, or both are people you rate
-    4+ for chemistry), and ``reason`` says what it is.
+    A sound introduction joins two strong ties (you can vouch for them), in
+    different clusters, who don't know each other yet, neither family nor a
+    friend, nor someone you are winding down, rate 2 or less for chemistry, or
+    who only takes, with a reason to meet (one offers what the other needs, or
+    both are people you rate 4+ for chemistry), and ``reason`` says what it is.
     """
     if pairs is None:
         return f"Write your answer in {name}: a list of three (name, name, reason) tuples."
@@ -334,6 +335,12 @@ def _check_pair(pair, rev, trusted: float, seen: set) -> tuple[str, frozenset | 
                     "professional network (ask them to introduce you instead)."), key
         if row["status"] == "wind-down":
             return f"Not quite: you are winding down the relation with {row['contact']}.", key
+        if pd.notna(row["chemistry"]) and int(row["chemistry"]) <= 2:
+            return (f"Not quite: you rate {row['contact']} {int(row['chemistry'])} of 5 for chemistry; "
+                    "let desire and chemistry drive your networking, and introduce people you like."), key
+        if bool(row.get("taker", False)):
+            return (f"Not quite: {row['contact']} has taken much more than given back; an introduction for "
+                    "them is one more favour. Ask them for something in return first."), key
     if rev.graph.has_edge(a, b):
         why = ", ".join(rev.graph.edges[a, b].get("reasons", [])) or "a tie in the data"
         return f"Not quite: {label} already know each other ({why}); an introduction adds nothing new.", key
@@ -344,7 +351,7 @@ def _check_pair(pair, rev, trusted: float, seen: set) -> tuple[str, frozenset | 
     weakest = min(float(ties.at[a, "strength"]), float(ties.at[b, "strength"]))
     if weakest < trusted:
         who = ties.at[a, "contact"] if float(ties.at[a, "strength"]) == weakest else ties.at[b, "contact"]
-        return (f"Not quite: can you vouch for {who}? Introduce people you trust "
+        return (f"Not quite: can you vouch for {who}? Introduce your strong ties "
                 f"(strength {trusted:g} or more)."), key
     items = sorted((_items(ties.at[a, "offers"]) & _items(ties.at[b, "needs"]))
                    | (_items(ties.at[b, "offers"]) & _items(ties.at[a, "needs"])))
