@@ -71,15 +71,17 @@ _FIXES = {
 }
 
 
-def read_calendar(source: str | Path | bytes, *, until: dt.date | str | pd.Timestamp, display: str | None = None,
+def read_calendar(source: str | Path | bytes | list[str | Path], *, until: dt.date | str | pd.Timestamp,
+                  display: str | None = None,
                   problems: Problems | None = None, max_repeats: int = MAX_REPEATS,
                   max_occurrences: int = MAX_OCCURRENCES) -> pd.DataFrame:
     """Read ``.ics`` calendars: one row per occurrence up to ``until``.
 
     Parameters
     ----------
-    source : path or bytes
-        An ``.ics`` file, a folder or zip holding ``.ics`` files, or the bytes of one.
+    source : path, bytes or list of paths
+        An ``.ics`` file, a folder or zip holding ``.ics`` files, the bytes of
+        one, or a list of such paths (read in turn, as one calendar).
     until : date or ISO string
         The last day (UTC) expanded: repetitions stop there, and nothing later
         is read.  Usually the review's ``as_of``; the review itself still cuts
@@ -124,15 +126,20 @@ def read_calendar(source: str | Path | bytes, *, until: dt.date | str | pd.Times
     limits = Limits(last, max_repeats, max_occurrences)
     columns: dict[str, list] = {name: [] for name in CALENDAR_COLUMNS}
     seen: set[str] = set()
-    with ExportFiles(source, kind=ICS, problems=problems, display=display) as found:
-        for file in found.files:
-            _read_file(file, limits, columns, seen, problems)
-            if limits.full():
-                problems.error(file.display, f"holds more than {max_occurrences:,} event occurrences up to "
-                                             f"{last.isoformat()}; reading stopped here", code="too-many-events",
-                               fix="give only the calendars with your meetings (leave out holiday and shared "
-                                   "calendars), or review an earlier date")
-                break
+    sources = list(source) if isinstance(source, (list, tuple)) else [source]
+    for one in sources:
+        name = display if len(sources) == 1 else None
+        with ExportFiles(one, kind=ICS, problems=problems, display=name) as found:
+            for file in found.files:
+                _read_file(file, limits, columns, seen, problems)
+                if limits.full():
+                    problems.error(file.display, f"holds more than {max_occurrences:,} event occurrences up to "
+                                                 f"{last.isoformat()}; reading stopped here", code="too-many-events",
+                                   fix="give only the calendars with your meetings (leave out holiday and shared "
+                                       "calendars), or review an earlier date")
+                    break
+        if limits.full():
+            break
     frame = _frame(columns)
     if own:
         problems.raise_if_errors()

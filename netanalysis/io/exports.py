@@ -151,8 +151,10 @@ class ExportFiles:
         except OSError as exc:
             self.problems.error(self.display, f"cannot be listed ({exc.strerror or exc})", code="unreadable",
                                 fix="check the folder's permissions")
+        # Apple Mail's "Sent Messages.mbox/" given itself: its file "mbox" is shown (and named) by the folder.
+        prefix = f"{self.display}/" if folder.name.lower().endswith(self.kind.suffix) else ""
         for name, path in sorted(found):
-            self.files.append(ExportFile(name, _size(path), lambda p=path: p.open("rb")))
+            self.files.append(ExportFile(prefix + name, _size(path), lambda p=path: p.open("rb")))
 
     def _open_zip(self, path: Path) -> None:
         try:

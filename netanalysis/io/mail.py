@@ -64,14 +64,15 @@ _HEAD = 1 << 16
 _FIX_EXPORT = "export the mailbox again"
 
 
-def read_mbox(source: str | Path | bytes, *, display: str | None = None,
+def read_mbox(source: str | Path | bytes | list[str | Path], *, display: str | None = None,
               problems: Problems | None = None) -> pd.DataFrame:
     """Read mbox mail, headers only: one row per message (see the module docstring).
 
     Parameters
     ----------
-    source : path or bytes
-        An mbox file, a folder or zip holding mbox files, or the bytes of one.
+    source : path, bytes or list of paths
+        An mbox file, a folder or zip holding mbox files, the bytes of one, or
+        a list of such paths (read in turn, as one mailbox).
     display : str, optional
         The name of ``source`` in messages (default: its file name, or ``mailbox.mbox``).
     problems : Problems, optional
@@ -97,9 +98,12 @@ def read_mbox(source: str | Path | bytes, *, display: str | None = None,
     own = problems is None
     problems = Problems() if own else problems
     rows = _Rows()
-    with ExportFiles(source, kind=MBOX, problems=problems, display=display) as found:
-        for file in found.files:
-            _read_file(file, rows, problems)
+    sources = list(source) if isinstance(source, (list, tuple)) else [source]
+    for one in sources:
+        name = display if len(sources) == 1 else None
+        with ExportFiles(one, kind=MBOX, problems=problems, display=name) as found:
+            for file in found.files:
+                _read_file(file, rows, problems)
     frame = rows.frame()
     if own:
         problems.raise_if_errors()
@@ -286,9 +290,17 @@ def correspondence(mail: pd.DataFrame, owner_emails: Iterable[str], *,
     usable = ~(mail["bulk"] | mail["draft"] | mail["spam"])
     if as_of is not None:
         usable &= mail["date"] < pd.Timestamp(as_of).normalize() + pd.Timedelta(days=1)
-    kept = mail[usable]
-    people = [tuple((email, name) for email, name in to + cc if email not in owner and not is_no_reply(email))
-              for to, cc in zip(kept["to"], kept["cc"])]
+    kept = mail.loc[usable, ["message_id", "date", "from_email", "from_name", "to", "cc", "file", "line"]]
+    nobody = {}  # address -> is it the owner's or a no-reply address (each address decided once)
+
+    def person(pair: tuple[str, str]) -> bool:
+        found = nobody.get(pair[0])
+        if found is None:
+            found = nobody[pair[0]] = pair[0] in owner or is_no_reply(pair[0])
+        return not found
+
+    # The (email, name) pairs are the reader's own objects, not copies (a mailbox has hundreds of thousands).
+    people = [tuple(filter(person, to + cc if cc else to)) for to, cc in zip(kept["to"].tolist(), kept["cc"].tolist())]
     sent = [email in owner for email in kept["from_email"]]
     correspondents = {email for mine, others in zip(sent, people) if mine for email, _ in others}
     columns: dict[str, list] = {name: [] for name in CORRESPONDENCE_COLUMNS}
