@@ -341,3 +341,28 @@ class TestPrivacy:
         assert set(anon.mails["person_id"]) <= set(anon.people.index)
         assert anon.meetings["occurrence"].tolist() == net.meetings["occurrence"].tolist()
         assert anon.evidence.owner_emails == () and anon.evidence.meetings == net.evidence.meetings
+
+
+class TestTheReviewReadsThem:
+    """The frames feed the review (analysis/ reads them): per-contact counts, last contact, ties.
+
+    By hand from the module docstring: Søren met 3 times (2, 17, 30 March), wrote and was written to once
+    (the mail of 2 April is after the review date); Mette met twice, one mail each way; Lars met at the
+    offsite, one mail each way; Per only at the summit (an event: contact, but no tie); Bo one mail.
+    """
+
+    def test_per_contact(self, net):
+        table = netanalysis.review(net, as_of=AS_OF).contacts.set_index("contact")
+        got = {name: (row["meetings"], row["emails_sent"], row["emails_received"], row["last_contact"])
+               for name, row in table.iterrows()}
+        assert got == {
+            "Søren Hansen": (3, 1, 1, "2026-03-30"), "Mette Jensen": (2, 1, 1, "2026-03-30"),
+            "Lars Nielsen": (1, 1, 1, "2026-03-11"), "Jane Doe": (1, 0, 0, "2026-03-04"),
+            "Ahmed Khan": (0, 0, 0, ""), "Ida Berg": (0, 1, 0, "2026-03-04"), "Li Wang": (1, 0, 0, "2026-03-10"),
+            "Tom Baker": (0, 0, 0, ""), "Per Holm": (1, 0, 0, "2026-03-19"), "Bo Berg": (0, 1, 0, "2026-03-12")}
+
+    def test_ties(self, net):
+        graph = netanalysis.review(net, as_of=AS_OF).graph
+        ties = {tuple(sorted((a, b))) for a, b in graph.edges() if "me" not in (a, b)}
+        assert ties == {("c:mette-jensen", "c:soren-hansen"), ("c:ida-berg", "c:lars-nielsen"),
+                        ("c:ida-berg", "c:mette-jensen"), ("c:lars-nielsen", "c:mette-jensen")}
