@@ -33,6 +33,8 @@ _EXPORTS = {
     "read_contacts": "netanalysis.io.contacts",
     "read_goals": "netanalysis.io.goals",
     "read_archive": "netanalysis.io.linkedin.archive",
+    "read_calendar": "netanalysis.io.calendar",
+    "read_mbox": "netanalysis.io.mail",
     "Goals": "netanalysis.io.goals",
     "NetanalysisError": "netanalysis.errors",
     "InputError": "netanalysis.errors",

@@ -22,16 +22,23 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not an ISO date like 2026-03-14") from None
 
 
-def _add_inputs(parser: argparse.ArgumentParser, *, folder_optional: bool = True, as_of: bool = True) -> None:
+def _add_inputs(parser: argparse.ArgumentParser, *, folder_optional: bool = True, as_of: bool = True,
+                evidence: bool = True) -> None:
     group = parser.add_argument_group("inputs (a folder, or files one by one)")
     group.add_argument("folder", nargs="?" if folder_optional else None, type=Path,
-                       help="folder holding Connections.csv, interactions.csv, contacts.csv, goals.toml "
-                            "and LinkedIn archive files by their usual names (or the archive .zip)")
+                       help="folder holding Connections.csv, interactions.csv, contacts.csv, goals.toml, "
+                            "LinkedIn archive files, *.ics calendars and *.mbox mailboxes (or the archive .zip)")
     group.add_argument("--connections", type=Path, metavar="FILE", help="LinkedIn Connections.csv")
     group.add_argument("--interactions", type=Path, metavar="FILE", help="your interaction log")
     group.add_argument("--contacts", type=Path, metavar="FILE", help="your contact annotations")
     group.add_argument("--goals", type=Path, metavar="FILE", help="goals.toml")
     group.add_argument("--archive", type=Path, metavar="DIR|ZIP", help="LinkedIn data archive, folder or zip")
+    if evidence:
+        group.add_argument("--calendar", type=Path, metavar="FILE|DIR|ZIP", action="append",
+                           help="calendar export (.ics, a folder or zip of them; Google, Outlook, Apple); repeatable")
+        group.add_argument("--mail", type=Path, metavar="FILE|DIR", action="append",
+                           help="mailbox export (mbox, or a folder of them; Google Takeout, Thunderbird, "
+                                "Apple Mail); repeatable")
     if as_of:
         parser.add_argument("--as-of", type=_date, metavar="DATE",
                             help="review date, ISO (default: today); pins every output")
@@ -39,7 +46,7 @@ def _add_inputs(parser: argparse.ArgumentParser, *, folder_optional: bool = True
 
 def _inputs(args) -> dict:
     return {"connections": args.connections, "interactions": args.interactions, "contacts": args.contacts,
-            "goals": args.goals, "archive": args.archive}
+            "goals": args.goals, "archive": args.archive, "calendar": args.calendar, "mail": args.mail}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,12 +105,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, default=Path("class.html"), help="HTML file (default class.html)")
     p.add_argument("--as-of", type=_date, metavar="DATE",
                    help="review date for the input folders, ISO (default: today)")
+
+    p = sub.add_parser("log", help="add to your interaction log, or draft rows from calendar and mail",
+                       description="Your interaction log: add one row (the only command that writes one of your "
+                                   "files, and only by appending), or draft rows from calendar and mail.")
+    log = p.add_subparsers(dest="log_command", metavar="ACTION", required=True)
+    q = log.add_parser("add", help="check one interaction and append it to interactions.csv",
+                       description="Check one interaction as the log's reader does (dates, kinds, directions, "
+                                   "values, names against your connections) and append it to interactions.csv, "
+                                   "keeping the file's delimiter, encoding, line endings and columns. Nothing "
+                                   "is written when the row has an error.")
+    q.add_argument("contact", metavar="CONTACT", help="the person: a name as on LinkedIn, or a profile URL")
+    q.add_argument("kind", metavar="KIND", help="coffee, meeting, call, message, email, meal, event, intro, ...")
+    q.add_argument("direction", metavar="DIRECTION", help="gave, received or mutual")
+    q.add_argument("--date", metavar="DATE", help="the day, ISO 2026-03-14 or day-first 14-03-2026 (default: today)")
+    q.add_argument("--value", default="", metavar="N", help="1-5, what it was worth to the receiver (default: by kind)")
+    q.add_argument("--purpose", default="", metavar="P", help="';'-separated: sales, job, learning, lobbying, ...")
+    q.add_argument("--channel", default="", metavar="C", help="online or offline (default: by kind)")
+    q.add_argument("--with", dest="with_", default="", metavar="A;B", help="';'-separated others present")
+    q.add_argument("--notes", default="", metavar="T", help="free text")
+    _add_inputs(q, as_of=False, evidence=False)
+    q = log.add_parser("draft", help="calendar and mail evidence not yet in the log, as rows to annotate",
+                       description="Write the meetings and mail of your calendar and mailbox that are not yet in "
+                                   "interactions.csv as rows of it, direction and value left for you to fill in. "
+                                   "The draft holds subjects and addresses: it is your own file.")
+    _add_inputs(q)
+    q.add_argument("--since", type=_date, metavar="DATE", help="only evidence from this day on, ISO")
+    q.add_argument("-o", "--output", type=Path, help="CSV file (default: standard output)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "log_command", None) == "add" and args.folder is None and len(extra) == 1 \
+            and not extra[0].startswith("-"):
+        args.folder = Path(extra[0])  # `log add A coffee gave --date D FOLDER`: the folder after the options
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     from .errors import NetanalysisError
 
     try:
@@ -129,8 +168,10 @@ def _run(args) -> int:
     from . import commands
 
     if args.command == "check":
-        ok = commands.check(args.folder, **_inputs(args), out=sys.stdout)
+        ok = commands.check(args.folder, **_inputs(args), as_of=as_of, out=sys.stdout)
         return 0 if ok else EXIT_INPUT
+    if args.command == "log":
+        return _log(args, today, as_of)
     if args.command == "contacts":
         commands.contacts(args.folder, **_inputs(args), as_of=as_of, output=args.output, out=sys.stdout)
         return 0
@@ -148,7 +189,8 @@ def _run(args) -> int:
         return 0
     if args.command == "anonymize":
         written = commands.anonymize(args.folder, **_inputs(args), output=args.output, salt=args.salt,
-                                     keep_notes=args.keep_notes, coarsen=args.coarsen, force=args.force)
+                                     keep_notes=args.keep_notes, coarsen=args.coarsen, force=args.force,
+                                     err=sys.stderr)
         print(f"wrote {len(written)} files to {args.output}")
         return 0
     if args.command == "class":
@@ -156,3 +198,29 @@ def _run(args) -> int:
         print(f"wrote {where}")
         return 0
     raise AssertionError(args.command)  # pragma: no cover
+
+
+def _log(args, today: dt.date, as_of: dt.date) -> int:
+    from . import commands
+
+    if args.log_command == "add":
+        from .errors import InputError
+
+        inputs = {key: getattr(args, key) for key in ("connections", "interactions", "contacts", "goals", "archive")}
+        try:
+            row = commands.log_add(args.contact, args.kind, args.direction, date=args.date or today.isoformat(),
+                                   value=args.value, purpose=args.purpose, channel=args.channel, with_=args.with_,
+                                   notes=args.notes, folder=args.folder, **inputs)
+        except InputError as exc:  # every error of the row, one per line; nothing was written
+            for problem in exc.problems:
+                print(f"{problem.severity}: {problem}", file=sys.stderr)
+            return EXIT_INPUT
+        for warning in row.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"added line {row.line} to {row.path}")
+        return 0
+    commands.log_draft(args.folder, **_inputs(args), as_of=as_of, since=args.since, output=args.output,
+                       out=sys.stdout)
+    if args.output is not None:
+        print(f"wrote {args.output}")
+    return 0

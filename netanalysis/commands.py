@@ -15,18 +15,21 @@ from .errors import InputError, Problems, format_problems
 from .io.inputs import resolve_inputs
 from .io.write import write_atomic
 
-__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view"]
+__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "log_add", "log_draft"]
 
 
 def check(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
-          out: TextIO) -> bool:
-    """Print every problem in the inputs and a summary; return True if there is no error."""
+          calendar=None, mail=None, as_of: dt.date | None = None, out: TextIO) -> bool:
+    """Print every problem in the inputs and a summary; return True if there is no error.
+
+    ``as_of``: the review date the calendar is expanded to (see :func:`netanalysis.load`).
+    """
     from .model import load_inputs
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
-                            goals=goals, archive=archive)
+                            goals=goals, archive=archive, calendar=calendar, mail=mail)
     problems = Problems()
-    net = load_inputs(inputs, problems=problems)
+    net = load_inputs(inputs, problems=problems, as_of=as_of)
     for line in format_problems(problems.items):
         print(line, file=out)
     people = net.people
@@ -45,20 +48,44 @@ def check(folder=None, *, connections=None, interactions=None, contacts=None, go
             print(f"  me: {net.owner} (from {source})", file=out)
         else:
             print("  me: unknown (no Profile.csv, no outgoing invitations, no messages)", file=out)
+    if net.evidence is not None:
+        _print_evidence(net, out)
     for missing in net.missing():
         print(f"  not given: {missing}", file=out)
     print(f"  {len(problems.errors)} error(s), {len(problems.warnings)} warning(s)", file=out)
     return not problems.errors
 
 
+def _print_evidence(net, out: TextIO) -> None:
+    """The calendar's and mail's lines of ``check``'s summary."""
+    from ._format import quantity as q
+
+    found = net.evidence
+    if "calendar" in net.sources:
+        print(f"  calendar: {q(found.events, 'event occurrence')} read up to {found.until}, {found.meetings} "
+              f"attended ({q(found.large_events, 'large event')}), {q(found.people_met, 'person', 'people')} "
+              "matched", file=out)
+    if "mail" in net.sources:
+        print(f"  mail: {q(found.mails, 'mail')} read, {found.exchanges} exchanged with "
+              f"{q(found.correspondents, 'correspondent')}, {q(found.people_written, 'person', 'people')} matched",
+              file=out)
+    print(f"  calendar and mail: {q(found.unmatched, 'address or name', 'addresses or names')} "
+          "matching nobody", file=out)
+    if found.owner_emails:
+        print(f"  me (calendar and mail): {', '.join(found.owner_emails)} (from {found.owner_source})", file=out)
+    else:
+        print("  me (calendar and mail): no address of yours found (set [me] emails in goals.toml)", file=out)
+
+
 def contacts(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
-             as_of: dt.date, output: Path | None = None, out: TextIO | None = None) -> str:
+             calendar=None, mail=None, as_of: dt.date, output: Path | None = None,
+             out: TextIO | None = None) -> str:
     """Write the per-contact table as CSV to ``output`` (or ``out``); return the CSV text."""
     from .model import load_inputs
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
-                            goals=goals, archive=archive)
-    net = load_inputs(inputs)
+                            goals=goals, archive=archive, calendar=calendar, mail=mail)
+    net = load_inputs(inputs, as_of=as_of)
     table = _review_table(net, as_of)
     buffer = io.StringIO()
     table.to_csv(buffer, index=False, lineterminator="\n")
@@ -93,9 +120,9 @@ def sample(output: Path, *, persona: str | None = None, connections: int | None 
 
 
 def report(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
-           as_of: dt.date | None = None, today: dt.date | None = None, output: Path = Path("report.html"),
-           json_path: Path | None = None, show_emails: bool = False, anonymize: bool = False,
-           since: Path | None = None) -> Path:
+           calendar=None, mail=None, as_of: dt.date | None = None, today: dt.date | None = None,
+           output: Path = Path("report.html"), json_path: Path | None = None, show_emails: bool = False,
+           anonymize: bool = False, since: Path | None = None) -> Path:
     """Load, review and write the HTML report (and the JSON summary); return the report's path.
 
     The review is as of ``as_of``, else ``today``.  With no inputs the bundled
@@ -108,7 +135,7 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
     from .analysis import review
 
     given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
-             "archive": archive}
+             "archive": archive, "calendar": calendar, "mail": mail}
     if folder is None and all(v is None for v in given.values()):
         from .sample.bundled import bundled_sample
         from .sample import SAMPLE_AS_OF
@@ -119,7 +146,7 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
     if as_of is None:
         raise InputError.from_message("--as-of", "is needed: give the review date", fix="pass --as-of 2026-03-14")
     inputs = resolve_inputs(folder, **given)
-    net = load_inputs(inputs)
+    net = load_inputs(inputs, as_of=as_of)
     if anonymize:
         from .anonymize import pseudonymise_network
 
@@ -138,14 +165,92 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
 
 
 def anonymize(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
-              output: Path, salt: str | None = None, keep_notes: bool = False, coarsen: bool = False,
-              force: bool = False) -> list[Path]:
-    """Write pseudonymised copies of the inputs to ``output`` (see :mod:`netanalysis.anonymize`)."""
+              calendar=None, mail=None, output: Path, salt: str | None = None, keep_notes: bool = False,
+              coarsen: bool = False, force: bool = False, err: TextIO | None = None) -> list[Path]:
+    """Write pseudonymised copies of the inputs to ``output`` (see :mod:`netanalysis.anonymize`).
+
+    The anonymiser's warnings (calendar and mail are not copied) are printed to ``err``.
+    """
+    import warnings
+
     from .anonymize import anonymize_inputs
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
-                            goals=goals, archive=archive)
-    return anonymize_inputs(inputs, output, salt=salt, keep_notes=keep_notes, coarsen=coarsen, force=force)
+                            goals=goals, archive=archive, calendar=calendar, mail=mail)
+    if err is None:
+        return anonymize_inputs(inputs, output, salt=salt, keep_notes=keep_notes, coarsen=coarsen, force=force)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        written = anonymize_inputs(inputs, output, salt=salt, keep_notes=keep_notes, coarsen=coarsen, force=force)
+    for warning in caught:
+        if issubclass(warning.category, UserWarning):
+            print(f"warning: {warning.message}", file=err)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return written
+
+
+def log_add(contact: str, kind: str, direction: str, *, date: str, value: str = "", purpose: str = "",
+            channel: str = "", with_: str = "", notes: str = "", folder=None, interactions=None, connections=None,
+            contacts=None, goals=None, archive=None):
+    """Check one interaction as the log's reader does and append it to the log; return the
+    :class:`~netanalysis.model.quicklog.LogRow` appended (with its warnings).
+
+    The log is ``interactions`` if given, else ``interactions.csv`` in ``folder``
+    (created with its header when missing).  Names are matched against the
+    folder's people (or those of ``connections``, ``contacts`` and ``archive``).
+    """
+    from .io.inputs import USUAL_NAMES
+    from .io.logfile import append_atomic
+    from .io.write import refuse_inputs
+    from .model.quicklog import prepare_log_row
+
+    if interactions is not None:
+        target = Path(interactions)
+        if target.is_dir():
+            raise InputError.from_message(str(target), "is a folder, not a file",
+                                          fix="give the log file to --interactions, or the folder as FOLDER")
+    elif folder is not None and Path(folder).is_dir():
+        base = Path(folder)
+        name = USUAL_NAMES["interactions"]
+        target = next((c for c in sorted(base.iterdir()) if c.is_file() and c.name.lower() == name), base / name)
+    else:
+        raise InputError.from_message("log add", "does not know which log to add to",
+                                      fix="give the folder that holds interactions.csv, or --interactions FILE")
+    inputs = resolve_inputs(folder if folder is not None else target.parent, connections=connections,
+                            interactions=target if target.exists() else None, contacts=contacts, goals=goals,
+                            archive=archive)
+    others = {key: path for key, path in inputs.given().items() if key != "interactions"}
+    refuse_inputs(target, others)
+    values = {"date": date, "contact": contact, "kind": kind, "direction": direction, "value": value,
+              "purpose": purpose, "channel": channel, "with": with_, "notes": notes}
+    row = prepare_log_row(target, values, inputs)
+    append_atomic(target, row.before, row.addition)
+    return row
+
+
+def log_draft(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+              calendar=None, mail=None, as_of: dt.date, since: dt.date | None = None,
+              output: Path | None = None, out: TextIO | None = None) -> str:
+    """Write the calendar and mail evidence not yet in the log as rows to annotate (CSV, the log's columns)
+    to ``output`` (or ``out``); return the CSV text (see :mod:`netanalysis.model.draft`)."""
+    from .io.logfile import LOG_HEADER
+    from .io.write import to_csv_text
+    from .model.draft import log_draft as draft_rows
+
+    inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
+                            goals=goals, archive=archive, calendar=calendar, mail=mail)
+    if output is not None:
+        from .io.write import refuse_inputs
+
+        refuse_inputs(output, inputs.given())
+    rows = draft_rows(inputs, as_of=as_of, since=since)
+    text = to_csv_text(rows[list(LOG_HEADER)].itertuples(index=False), LOG_HEADER, final_newline=True)
+    if output is not None:
+        write_atomic(output, text, inputs=inputs.given())
+    elif out is not None:
+        out.write(text)
+    return text
 
 
 def class_view(folder: Path, *, as_of: dt.date, output: Path = Path("class.html")) -> Path:

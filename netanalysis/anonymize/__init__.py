@@ -22,7 +22,10 @@ What happens to each field
   coarse level (Leadership, Manager, Professional, Student);
 * dates, kinds, directions, values, purposes, circles, chemistry, cadences,
   statuses, offers, needs, skills: kept (they are the review);
-* ``goals.toml``: copied as it is (the mission is the user's own words);
+* ``goals.toml``: copied as it is (the mission is the user's own words), but
+  for ``[me] emails`` (the owner's addresses);
+* calendars and mailboxes: not copied, with a warning (they hold other
+  people's addresses and subjects);
 * the owner's ``Profile.csv``: the pseudonymous name only.
 
 The salt is random unless given, so two hand-ins cannot be joined; give the
@@ -45,6 +48,8 @@ Examples
 """
 from __future__ import annotations
 
+import dataclasses
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -132,6 +137,10 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
     from ..model import load_inputs
     from .writers import read_extras, write_network
 
+    if inputs.calendar or inputs.mail:
+        warnings.warn("calendar and mail are not copied: they hold other people's addresses and subjects",
+                      UserWarning, stacklevel=2)
+        inputs = dataclasses.replace(inputs, calendar=(), mail=())
     output = Path(output)
     _check_output(inputs, output, force=force)
     net = load_inputs(inputs)

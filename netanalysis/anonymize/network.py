@@ -124,8 +124,16 @@ def pseudonymise_network(net, *, salt: str | None = None, keep_notes: bool = Fal
     archive = _archive(net.archive, pz, coarsen=coarsen) if net.archive is not None else None
     owner = pz.name(net.owner) if net.owner else ""
     problems = [_scrub_problem(p, pz) for p in net.problems]
+    # Calendar and mail: only person ids and opaque keys (no address, name or subject) to replace.
+    evidence = {name: _with_ids(getattr(net, name, None), ids) for name in ("meetings", "mails")}
+    found = getattr(net, "evidence", None)
     return dataclasses.replace(net, people=people, log=log, archive=archive, owner=owner, problems=problems,
-                               sources=dict(net.sources), matcher=None)
+                               sources=dict(net.sources), matcher=None, **evidence,
+                               evidence=found.without_addresses() if found is not None else None)
+
+
+def _with_ids(frame, ids: dict):
+    return None if frame is None else frame.assign(person_id=frame["person_id"].map(lambda p: ids.get(p, p)))
 
 
 def _people(people: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool, coarsen: bool):

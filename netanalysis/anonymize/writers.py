@@ -26,6 +26,7 @@ from ..io.write import write_atomic
 from ..io.connections import CONNECTED_ON_FORMATS, read_raw_connections
 from ..io.csvfile import read_csv_table
 from ..io.dates import parse_dates
+from ..io.goals import goals_without_me
 from ..io.inputs import connections_source
 from ..io.linkedin.formats import (CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, ENDORSEMENT_GIVEN_HEADER,
                                    ENDORSEMENT_HEADER, INVITATION_HEADER, MESSAGE_HEADER, PROFILE_HEADER,
@@ -115,7 +116,7 @@ def write_network(anon, pz: Pseudonymiser, inputs, output: Path, extras: Extras,
     if extras.contacts is not None:
         write("contacts.csv", _contacts(extras.contacts, pz, keep_notes=keep_notes))
     if inputs.goals is not None:
-        write("goals.toml", Path(inputs.goals).read_bytes())
+        write("goals.toml", goals_without_me(Path(inputs.goals).read_bytes()))
     archive = anon.archive
     if archive is None:
         return written

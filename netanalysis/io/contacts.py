@@ -10,6 +10,7 @@ cadence_days : Int64     wanted days between contacts (1-3650), <NA> if not give
 status : str             ``develop`` / ``keep`` / ``wind-down`` / ""
 offers, needs : str      ``;``-joined lower-cased items
 knows : str              ``;``-joined names of other contacts this person knows (alter-alter ties)
+email : str              ``;``-joined e-mail addresses, lower-cased (to match calendar and mail), "" if none
 notes : str
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problems
+from .addresses import normal_email
 from .text import clean_text, match_key
 from ..vocab import STATUSES
 from .csvfile import read_csv_table
@@ -27,10 +29,12 @@ from .fields import did_you_mean, map_each, map_unique, split_list, to_number
 __all__ = ["read_contacts", "CONTACT_COLUMNS"]
 
 CONTACT_COLUMNS = ["line", "contact", "circle", "chemistry", "cadence_days", "status", "offers",
-                   "needs", "knows", "notes"]
+                   "needs", "knows", "email", "notes"]
 _REQUIRED = {"contact": "contact"}
-_OPTIONAL = {k: k for k in ["circle", "chemistry", "cadencedays", "status", "offers", "needs", "knows", "notes"]}
+_OPTIONAL = {k: k for k in ["circle", "chemistry", "cadencedays", "status", "offers", "needs", "knows", "email",
+                            "notes"]}
 _OPTIONAL["cadencedays"] = "cadence_days"
+_ALIASES = {"emails": "email", "emailaddress": "email", "emailaddresses": "email"}
 
 
 def read_contacts(path: str | Path | bytes, *, display: str | None = None,
@@ -65,7 +69,8 @@ def read_contacts(path: str | Path | bytes, *, display: str | None = None,
     display = display or (Path(path).name if not isinstance(path, bytes) else "contacts.csv")
     own = problems is None
     problems = Problems() if own else problems
-    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems)
+    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems,
+                           aliases=_ALIASES)
     if table is None:
         frame = pd.DataFrame({c: pd.Series(dtype=str) for c in CONTACT_COLUMNS})
         frame = frame.astype({"line": "int64", "chemistry": "Int64", "cadence_days": "Int64"})
@@ -89,6 +94,30 @@ def _whole_numbers(raw: pd.DataFrame, column: str, shown: str, low: int, high: i
                        line=int(raw.at[index, "line"]), column=shown, value=raw.at[index, column],
                        fix=fix, code=f"bad-{shown}")
     return number.where(ok).astype("Int64")
+
+
+def _emails(raw: pd.DataFrame, display: str, problems: Problems) -> pd.Series:
+    """The ``email`` cells as ``;``-joined normal addresses; a part that is not an address is an error."""
+    def tidy(cell: str) -> tuple[str, list[str]]:
+        good, bad = [], []
+        for part in cell.replace(",", ";").split(";"):
+            part = part.strip()
+            if not part:
+                continue
+            email = normal_email(part)
+            if email and email not in good:
+                good.append(email)
+            elif not email:
+                bad.append(part)
+        return ";".join(good), bad
+
+    done = map_unique(raw["email"], tidy)
+    for index, (_, bad) in done.items():
+        for part in bad:
+            problems.error(display, "is not an e-mail address", line=int(raw.at[index, "line"]), column="email",
+                           value=part, code="bad-email",
+                           fix="write addresses like ann@example.com, several separated by ;")
+    return map_each(done, lambda pair: pair[0])
 
 
 def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
@@ -124,5 +153,6 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "offers": split_list(raw["offers"], lower=True),
         "needs": split_list(raw["needs"], lower=True),
         "knows": split_list(raw["knows"]),
+        "email": _emails(raw, display, problems),
         "notes": raw["notes"],  # free text, shown as written (already trimmed)
     }).reset_index(drop=True)

@@ -12,6 +12,9 @@
     half_life_days = 180  # tie strength halves after this many days without contact
     actions_per_week = 5
     trusted_strength = 0.35   # strength from which a tie counts as trusted (introductions)
+    max_meeting_size = 8      # calendar: a larger event (attendees, you included) ties nobody
+    [me]
+    emails = ["kim@example.com", "kim.owner@gmail.com"]   # your addresses in calendar and mail
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from pathlib import Path
 
 from ..errors import Problems
 
-__all__ = ["Goals", "read_goals"]
+__all__ = ["Goals", "read_goals", "goals_without_me"]
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,19 @@ class Goals:
     half_life_days: float = 180.0
     actions_per_week: int = 5
     trusted_strength: float = 0.35
+    # repr=False: the owner's addresses stay out of a notebook's printout (and the
+    # stored notebook outputs keep the repr they had before these two settings).
+    #: Calendar events with more attendees than this (the owner included) are ``event`` s: they tie nobody.
+    max_meeting_size: int = field(default=8, repr=False)
+    #: The owner's e-mail addresses (``[me] emails``), lower-cased; () when not given.
+    me_emails: tuple[str, ...] = field(default=(), repr=False)
     given: bool = False  # True when read from a file
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The settings as plain values, without ``me_emails`` (a summary never holds an address)."""
+        out = asdict(self)
+        del out["me_emails"]
+        return out
 
 
 _REVIEW_KEYS = {
@@ -46,6 +58,7 @@ _REVIEW_KEYS = {
     "half_life_days": (float, 1, 3650),
     "actions_per_week": (int, 1, 50),
     "trusted_strength": (float, 0, 1),
+    "max_meeting_size": (int, 2, 1000),
 }
 
 
@@ -71,7 +84,8 @@ def read_goals(path: str | Path | bytes, *, display: str | None = None,
     -------
     Goals
         ``statement``, ``purposes`` (targets summing to 1), ``window_days``,
-        ``half_life_days``, ``actions_per_week``, ``trusted_strength``, and
+        ``half_life_days``, ``actions_per_week``, ``trusted_strength``,
+        ``max_meeting_size``, ``me_emails`` (``[me] emails``, lower-cased) and
         ``given=True``.
 
     Examples
@@ -157,9 +171,60 @@ def _read(path, display: str, problems: Problems) -> Goals:
                 f"write {key} = a number in that range")
         else:
             settings[key] = kind(value)
+    me_emails = _me_emails(doc.get("me", {}), text, display, problems, bad)
     if not ok:
         return Goals()
-    return Goals(statement=statement, purposes=purposes, given=True, **settings)
+    return Goals(statement=statement, purposes=purposes, me_emails=me_emails, given=True, **settings)
+
+
+def _me_emails(me, text: str, display: str, problems: Problems, bad) -> tuple[str, ...]:
+    """``[me] emails``: one address or a list of them, lower-cased, each once."""
+    from .addresses import normal_email
+
+    if not isinstance(me, dict):
+        bad("me", me, "is not a table", 'write [me] and then emails = ["you@example.com"]')
+        return ()
+    for key, value in me.items():
+        if key != "emails":
+            problems.warning(display, "is not a known setting and is ignored", column=f"me.{key}",
+                             line=_line_of(text, f"me.{key}"), value=str(value), fix="known settings: emails",
+                             code="unknown-setting")
+    emails = me.get("emails", [])
+    emails = [emails] if isinstance(emails, str) else emails
+    if not isinstance(emails, list):
+        bad("me.emails", emails, "is not a list of e-mail addresses", 'write emails = ["you@example.com"]')
+        return ()
+    found = []
+    for value in emails:
+        email = normal_email(value) if isinstance(value, str) else ""
+        if not email:
+            bad("me.emails", value, "is not an e-mail address", 'write emails = ["you@example.com", ...]')
+        elif email not in found:
+            found.append(email)
+    return tuple(found)
+
+
+def goals_without_me(data: bytes) -> bytes:
+    """``goals.toml`` without its ``[me]`` table (the owner's addresses), for a copy to hand in.
+
+    Every other line is kept byte for byte; a ``me.emails = ...`` or
+    ``me = {...}`` line outside the table goes too.
+
+    >>> goals_without_me(b'[mission]\\nstatement = "x"\\n[me]\\nemails = ["kim@x.com"]\\n[review]\\nwindow_days = 90\\n')
+    b'[mission]\\nstatement = "x"\\n[review]\\nwindow_days = 90\\n'
+    """
+    out = []
+    inside = False
+    for line in data.splitlines(keepends=True):
+        stripped = line.strip().lstrip(b"\xef\xbb\xbf")
+        if stripped.startswith(b"["):
+            inside = re.match(rb"\[+\s*me\s*[\].]", stripped) is not None
+            if inside:
+                continue
+        if inside or re.match(rb"me\s*(\.|=)", stripped):
+            continue
+        out.append(line)
+    return b"".join(out)
 
 
 def _line_of(text: str, key: str) -> int | None:

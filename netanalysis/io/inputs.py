@@ -1,10 +1,13 @@
 """Where the inputs are: flags, one folder, or a LinkedIn archive (folder or zip).
 
 Every command takes its inputs the same way: ``--connections``,
-``--interactions``, ``--contacts``, ``--goals``, ``--archive DIR|ZIP``, or one
-positional folder holding them by their usual names (:data:`USUAL_NAMES`, and
-the archive's files, :data:`ARCHIVE_NAMES`); explicit files win over the
-folder's.  File names are matched without regard to case.
+``--interactions``, ``--contacts``, ``--goals``, ``--archive DIR|ZIP``,
+``--calendar FILE|DIR|ZIP``, ``--mail FILE|DIR``, or one positional folder
+holding them by their usual names (:data:`USUAL_NAMES`, and the archive's
+files, :data:`ARCHIVE_NAMES`) and any calendars (``*.ics``) and mailboxes
+(``*.mbox`` files, and Apple Mail's ``Name.mbox`` folders) directly in it;
+explicit files win over the folder's.  File names are matched without regard
+to case.
 """
 from __future__ import annotations
 
@@ -37,9 +40,21 @@ class Inputs:
     contacts: Path | None = None
     goals: Path | None = None
     archive: Path | None = None
+    #: Calendars: ``.ics`` files, folders or zips holding them (() = none).
+    calendar: tuple[Path, ...] = ()
+    #: Mailboxes: mbox files or folders holding them (() = none).
+    mail: tuple[Path, ...] = ()
 
     def given(self) -> dict[str, Path]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        """Every input path by its role (``calendar``, ``calendar 2``, ... for several), for the output checks."""
+        out: dict[str, Path] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                out.update({f.name if n == 0 else f"{f.name} {n + 1}": path for n, path in enumerate(value)})
+            elif value is not None:
+                out[f.name] = value
+        return out
 
 
 def _find(folder: Path, name: str) -> Path | None:
@@ -60,13 +75,46 @@ def _zip_has_connections(path: Path) -> bool:
         return False
 
 
+def _exports(folder: Path) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """The calendars (``*.ics`` files) and mailboxes (``*.mbox`` files and folders) directly in ``folder``."""
+    calendars, mailboxes = [], []
+    for child in sorted(folder.iterdir()):
+        name = child.name.lower()
+        if name.startswith("."):
+            continue
+        if name.endswith(".ics") and child.is_file():
+            calendars.append(child)
+        elif name.endswith(".mbox") and (child.is_file() or child.is_dir()):
+            mailboxes.append(child)
+    return tuple(calendars), tuple(mailboxes)
+
+
+def _export_paths(value, option: str) -> tuple[Path, ...]:
+    """An explicit ``--calendar`` / ``--mail`` value (one path or several) as paths that exist."""
+    if value is None:
+        return ()
+    values = value if isinstance(value, (list, tuple)) else [value]
+    paths = []
+    for item in values:
+        path = Path(item)
+        if not path.exists():
+            raise InputError(Problem(str(item), "does not exist", code="missing-file",
+                                     fix=f"check the path given to --{option}"))
+        paths.append(path)
+    return tuple(paths)
+
+
 def resolve_inputs(folder: str | Path | None = None, *, connections=None, interactions=None,
-                   contacts=None, goals=None, archive=None) -> Inputs:
+                   contacts=None, goals=None, archive=None, calendar=None, mail=None) -> Inputs:
     """Combine a folder and explicit paths into :class:`Inputs` (explicit wins).
+
+    ``calendar`` and ``mail`` may each be one path or a list of them; without
+    them, the folder's ``*.ics`` and ``*.mbox`` are used.
 
     Raises :class:`~netanalysis.errors.InputError` for a path that does not
     exist, and when no connections can be found at all.
     """
+    exports = {"calendar": _export_paths(calendar, "calendar"), "mail": _export_paths(mail, "mail")}
     explicit = {"connections": connections, "interactions": interactions, "contacts": contacts,
                 "goals": goals, "archive": archive}
     chosen: dict[str, Path | None] = {}
@@ -99,6 +147,9 @@ def resolve_inputs(folder: str | Path | None = None, *, connections=None, intera
                     chosen[key] = _find(base, name)
             if chosen["archive"] is None and any(_find(base, n) for n in ARCHIVE_NAMES):
                 chosen["archive"] = base
+            found_calendars, found_mail = _exports(base)
+            exports["calendar"] = exports["calendar"] or found_calendars
+            exports["mail"] = exports["mail"] or found_mail
     if chosen["connections"] is None and chosen["archive"] is not None:
         candidate = chosen["archive"]
         if candidate.is_dir():
@@ -111,7 +162,7 @@ def resolve_inputs(folder: str | Path | None = None, *, connections=None, intera
         raise InputError(Problem("Connections.csv", "was not found", code="missing-file",
                                  fix="pass --connections FILE, --archive DIR|ZIP, or a folder that holds "
                                      "Connections.csv (LinkedIn: Settings > Data privacy > Get a copy of your data)"))
-    return Inputs(**chosen)
+    return Inputs(**chosen, **exports)
 
 
 def connections_source(inputs: Inputs, problems: Problems) -> tuple[Path | bytes, str] | None:

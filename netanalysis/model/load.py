@@ -7,17 +7,19 @@ warnings stay on ``Network.problems``.
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 
 from .._gc import gc_paused
-from ..errors import Problems
+from ..errors import Problem, Problems
 from ..io.connections import read_connections
 from ..io.contacts import read_contacts
 from ..io.goals import Goals, read_goals
 from ..io.inputs import Inputs, connections_source, resolve_inputs
 from ..io.interactions import read_interactions
+from .evidence import contact_emails, mask_addresses, read_evidence
 from .matching import Matcher
 from .network import Network
 from .people import annotate, match_log, people_from_connections, resolve_knows
@@ -26,7 +28,8 @@ __all__ = ["load", "load_inputs"]
 
 
 def load(folder: str | Path | None = None, *, connections=None, interactions=None, contacts=None,
-         goals=None, archive=None, problems: Problems | None = None) -> Network:
+         goals=None, archive=None, calendar=None, mail=None, as_of=None,
+         problems: Problems | None = None) -> Network:
     """Load a network from a folder and/or explicit files.
 
     Parameters
@@ -34,9 +37,19 @@ def load(folder: str | Path | None = None, *, connections=None, interactions=Non
     folder : path, optional
         A folder holding ``Connections.csv``, ``interactions.csv``,
         ``contacts.csv``, ``goals.toml`` and LinkedIn archive files by their
-        usual names, or an archive ``.zip``.
+        usual names, calendars (``*.ics``) and mailboxes (``*.mbox``), or an
+        archive ``.zip``.
     connections, interactions, contacts, goals, archive : path, optional
         Explicit files (they win over the folder's).
+    calendar, mail : path or list of paths, optional
+        ``.ics`` calendars (a file, a folder or a zip of them) and mbox
+        mailboxes (a file or a folder of them), instead of the folder's.
+    as_of : date or ISO string, optional
+        The review date the calendar and mail are read for: repeating events
+        are expanded up to it, and mail after it does not decide who is a
+        correspondent.  When not given: up to the latest dated evidence of the
+        inputs (the log, the archive, the connections and the mail).  Give the
+        date you will review (the command line passes ``--as-of``, or today).
     problems : Problems, optional
         Collect every problem here and return what loaded instead of raising
         (used by ``check``).
@@ -46,7 +59,9 @@ def load(folder: str | Path | None = None, *, connections=None, interactions=Non
     Network
         ``people`` (one row per connection and per person off LinkedIn), the
         ``log`` matched to them, ``goals``, the ``archive`` if given, the
-        ``owner`` and the warnings in ``problems``; no date applied yet.
+        ``owner``, the calendar's ``meetings`` and the mail's ``mails``
+        (:mod:`netanalysis.model.evidence`; ``None`` when not given) and the
+        warnings in ``problems``; no date applied yet.
 
     Raises
     ------
@@ -65,17 +80,24 @@ def load(folder: str | Path | None = None, *, connections=None, interactions=Non
     True
     """
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions,
-                            contacts=contacts, goals=goals, archive=archive)
-    return load_inputs(inputs, problems=problems)
+                            contacts=contacts, goals=goals, archive=archive, calendar=calendar, mail=mail)
+    return load_inputs(inputs, problems=problems, as_of=as_of)
 
 
-def load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network:
+def load_inputs(inputs: Inputs, *, problems: Problems | None = None, as_of=None) -> Network:
     """Load the files named by :class:`~netanalysis.io.inputs.Inputs` (see :func:`load`)."""
     with gc_paused():
-        return _load_inputs(inputs, problems=problems)
+        return _load_inputs(inputs, problems=problems, as_of=as_of)[0]
 
 
-def _load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network:
+def load_with_details(inputs: Inputs, *, as_of, problems: Problems | None = None) -> tuple[Network, dict]:
+    """:func:`load_inputs`, and the calendar's and mail's details (subjects, unmatched people) for ``log draft``."""
+    with gc_paused():
+        return _load_inputs(inputs, problems=problems, as_of=as_of, details=True)
+
+
+def _load_inputs(inputs: Inputs, *, problems: Problems | None = None, as_of=None,
+                 details: bool = False) -> tuple[Network, dict | None]:
     own = problems is None
     problems = Problems() if own else problems
     sources: dict[str, str] = {}
@@ -118,9 +140,60 @@ def _load_inputs(inputs: Inputs, *, problems: Problems | None = None) -> Network
         people = pd.concat([people, new_people])
         matcher.add(new_people)
     people = resolve_knows(people, matcher, sources.get("contacts", "contacts.csv"), problems, annotation_lines)
+    emails = contact_emails(annotations, annotation_lines)
+    found = None
+    masked = (len(problems.items), len(problems.items))
+    if inputs.calendar or inputs.mail:
+        latest = _latest(log, people, archive)
+        found = read_evidence(inputs.calendar, inputs.mail, people=people, matcher=matcher, goals=goal_settings,
+                              emails=emails, email_lines=annotation_lines,
+                              contacts_display=sources.get("contacts", "contacts.csv"),
+                              as_of=pd.Timestamp(as_of).date() if as_of is not None else None, latest=latest,
+                              problems=problems, details=details)
+        masked = (masked[0], len(problems.items))
+        for key, paths in (("calendar", inputs.calendar), ("mail", inputs.mail)):
+            if paths:
+                sources[key] = _source_name(paths)
+    people = _with_contact_emails(people, emails)
     if own:
         problems.raise_if_errors()
-    return Network(people=people, log=log, goals=goal_settings,
-                   hidden_members=int(connections.attrs.get("hidden_members", 0)),
-                   hidden_dates=list(connections.attrs.get("hidden_dates", [])),
-                   problems=list(problems.items), sources=sources, archive=archive, owner=owner, matcher=matcher)
+    # The calendar's and mail's problems may name addresses (file names too): the
+    # network keeps them masked, since a report lists its warnings.
+    items = [mask_addresses(p) if masked[0] <= n < masked[1] else p for n, p in enumerate(problems.items)]
+    net = Network(people=people, log=log, goals=goal_settings,
+                  hidden_members=int(connections.attrs.get("hidden_members", 0)),
+                  hidden_dates=list(connections.attrs.get("hidden_dates", [])),
+                  problems=items, sources=sources, archive=archive, owner=owner, matcher=matcher,
+                  meetings=found.meetings if found else None, mails=found.mails if found else None,
+                  evidence=found.summary if found else None)
+    return net, (found.details if found else None)
+
+
+def _with_contact_emails(people: pd.DataFrame, emails: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """``email`` filled from contacts.csv's first address for the people Connections.csv gives none."""
+    if not emails:
+        return people
+    people = people.copy()
+    for person_id, addresses in emails.items():
+        if not people.at[person_id, "email"]:
+            people.at[person_id, "email"] = addresses[0]
+    return people
+
+
+def _latest(log: pd.DataFrame, people: pd.DataFrame, archive) -> dt.date | None:
+    """The latest date of the log, the connections and the archive (None if none is dated)."""
+    dates = [log["date"].max(), people["connected_on"].max()]
+    for name in ("messages", "invitations", "endorsements", "recommendations"):
+        frame = getattr(archive, name, None)
+        if frame is not None and "date" in frame and len(frame):
+            dates.append(frame["date"].max())
+    dates = [d for d in dates if not pd.isna(d)]
+    return max(dates).date() if dates else None
+
+
+def _source_name(paths) -> str:
+    """The calendar's or mailbox's name for the review's list of sources, without addresses
+    (Google names its calendar export after the owner's address)."""
+    names = [Path(p).name for p in paths]
+    text = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
+    return mask_addresses(Problem(text, "")).file

@@ -5,7 +5,10 @@ one per person off LinkedIn, with the connection columns of
 :mod:`netanalysis.io.connections`, ``on_linkedin`` (bool) and the annotation
 columns of :mod:`netanalysis.io.contacts` (empty when not annotated).
 ``Network.log`` is the interaction log with ``person_id`` and ``with_ids``
-(a tuple of person ids) added.
+(a tuple of person ids) added.  ``Network.meetings`` and ``Network.mails``
+are the calendar's and the mail's evidence of contact, matched to people
+(columns in :mod:`netanalysis.model.evidence`; ``None`` when not given), and
+``Network.evidence`` says what they gave in numbers.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..io.goals import Goals
+from .evidence import EvidenceSummary
 from .matching import Matcher
 
 __all__ = ["Network"]
@@ -36,6 +40,12 @@ class Network:
     owner: str = ""
     #: The name/URL index built while loading, reused to match the archive's rows.
     matcher: Matcher | None = field(default=None, repr=False, compare=False)
+    #: Calendar: one row per (attended occurrence, matched other attendee); None without a calendar.
+    meetings: pd.DataFrame | None = None
+    #: Mail: one row per (mail, matched counterpart); None without mail.
+    mails: pd.DataFrame | None = None
+    #: What calendar and mail gave, in numbers (:class:`~netanalysis.model.evidence.EvidenceSummary`).
+    evidence: EvidenceSummary | None = None
 
     @property
     def warnings(self) -> list[Problem]:
@@ -52,4 +62,8 @@ class Network:
             out.append("goals.toml (no purpose targets; default settings used)")
         if "archive" not in self.sources:
             out.append("the LinkedIn archive (no messages, invitations, endorsements or recommendations)")
+        if "calendar" not in self.sources:
+            out.append("calendar (.ics): meetings are counted only from your log")
+        if "mail" not in self.sources:
+            out.append("mail (.mbox): e-mails are counted only from your log")
         return out
