@@ -174,7 +174,9 @@ def _review(net, as_of, *, seed: int) -> Review:
     diverse = _diversity.diversity(ties, graph, goals=goals, as_of=stamp, seed=seed)
     ties = ties.assign(cluster=diverse.clusters.reindex(ties.index).fillna(""),
                        cadence_used=ties["cadence"])
-    deep = _depth.breadth_depth(ties, goals=goals, as_of=stamp)
+    meetings = getattr(net, "meetings", None)
+    deep = _depth.breadth_depth(ties, goals=goals, as_of=stamp,
+                                meetings_known=bool(len(rows)) or (meetings is not None and len(meetings) > 0))
     recip = _reciprocity.reciprocity(ties, goals=goals, as_of=stamp, archive=net.archive)
     purpose = _purpose.purpose_chemistry(ties, net.log, goals=goals, as_of=stamp, rows=rows)
     made = introductions_made(rows, stamp, goals.window_days)

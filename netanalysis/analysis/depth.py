@@ -115,7 +115,7 @@ class Depth(Result):
     _candidates: pd.DataFrame = field(default=None, repr=False)
 
 
-def breadth_depth(ties: pd.DataFrame, *, goals, as_of) -> Depth:
+def breadth_depth(ties: pd.DataFrame, *, goals, as_of, meetings_known: bool = True) -> Depth:
     """Breadth (connections, active relations, circles) against depth (strong ties, inner effort).
 
     Parameters
@@ -126,6 +126,11 @@ def breadth_depth(ties: pd.DataFrame, *, goals, as_of) -> Depth:
         Reads ``trusted_strength``.
     as_of : date-like
         The review date (ages of the business cards).
+    meetings_known : bool
+        False when neither a log nor a calendar was given: strength then comes
+        from messages and mails alone, which understate it, so the depth
+        finding is left out (with a reason) rather than calling every network
+        shallow.
 
     Examples
     --------
@@ -192,8 +197,11 @@ def breadth_depth(ties: pd.DataFrame, *, goals, as_of) -> Depth:
     once = ties["once_strong"].astype(bool) if "once_strong" in ties else strong_mask
     thin = float(ties.loc[~(once | strong_mask), "effort"].sum()) / total_effort if total_effort else np.nan
     parts["E"] = thin
-    if met and connections and total_effort:
+    if met and connections and total_effort and meetings_known:
         severity = thin * (1.0 - depth) * min(1.0, connections / 150)
+    elif met and not meetings_known:
+        reason["severity"] = ("no log and no calendar: messages alone understate tie strength, so depth is not "
+                              "judged (add interactions.csv or your calendar)")
 
     status = ties["status"].fillna("") if "status" in ties else pd.Series("", index=ties.index)
     chem = ties["chemistry"].astype("Float64") if "chemistry" in ties else pd.Series(np.nan, index=ties.index)

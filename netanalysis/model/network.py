@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .._format import join_and
 from ..errors import Problem
 from ..io.goals import Goals
 from .evidence import EvidenceSummary
@@ -55,7 +56,12 @@ class Network:
         """Inputs not given, each with what the review cannot answer without it."""
         out = []
         if "interactions" not in self.sources:
-            out.append("interactions.csv (no log: strength, reciprocity, staleness and effort cannot be measured)")
+            others = [k for k in ("archive", "calendar", "mail") if k in self.sources]
+            out.append("interactions.csv (no log of your own: " + (
+                "contact comes from the " + join_and(others) + " alone; a log adds what was given and received "
+                "in meetings, calls and help, and what each was for" if others else
+                "nothing shows who you are in touch with; strength, reciprocity, staleness and effort need a log, "
+                "the LinkedIn archive, a calendar or mail") + ")")
         if "contacts" not in self.sources:
             out.append("contacts.csv (no circles, chemistry, cadences, offers and needs)")
         if "goals" not in self.sources:
