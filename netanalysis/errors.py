@@ -105,8 +105,9 @@ class Problems:
         self.add(Problem(file=_name(file), message=message, severity="warning", **kw))
 
     def add_rows(self, file: str | Path, lines: Sequence[int], values: Sequence[str | None], *,
-                 message: str | Sequence[str], column: str, fix: str | Sequence[str], code: str) -> None:
-        """One error per bad row of one column (``message`` and ``fix`` may be per row).
+                 message: str | Sequence[str], column: str, fix: str | Sequence[str], code: str,
+                 severity: str = "error") -> None:
+        """One error (or ``severity="warning"``) per bad row of one column (``message`` and ``fix`` may be per row).
 
         At most :attr:`limit_per_code` of them, then one summary error for the
         rest: a file with 300,000 bad rows is not 300,000 problems.
@@ -121,12 +122,13 @@ class Problems:
         count = len(lines)
         messages = [message] * count if isinstance(message, str) else list(message)
         fixes = [fix] * count if isinstance(fix, str) else list(fix)
+        add = self.warning if severity == "warning" else self.error
         for index in range(min(count, limit)):
-            self.error(file, messages[index], line=int(lines[index]), column=column, value=values[index],
-                       fix=fixes[index], code=code)
+            add(file, messages[index], line=int(lines[index]), column=column, value=values[index],
+                fix=fixes[index], code=code)
         if count > limit:
-            self.error(file, f"has {count - limit} more bad row(s) in this column (not listed one by one)",
-                       column=column, fix=fixes[-1], code=code)
+            add(file, f"has {count - limit} more {'such' if severity == 'warning' else 'bad'} row(s) in this "
+                      "column (not listed one by one)", column=column, fix=fixes[-1], code=code)
 
     @property
     def errors(self) -> list[Problem]:

@@ -65,7 +65,8 @@ def read_contacts(path: str | Path | bytes, *, display: str | None = None,
     display = display or (Path(path).name if not isinstance(path, bytes) else "contacts.csv")
     own = problems is None
     problems = Problems() if own else problems
-    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems)
+    table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems,
+                           unescape=True)
     if table is None:
         frame = pd.DataFrame({c: pd.Series(dtype=str) for c in CONTACT_COLUMNS})
         frame = frame.astype({"line": "int64", "chemistry": "Int64", "cadence_days": "Int64"})

@@ -33,7 +33,7 @@ from ..errors import Problems
 from .text import clean_text
 from ..vocab import CHANNELS, DIRECTIONS, KINDS, UNKNOWN_KIND_DEFAULT
 from .csvfile import read_csv_table
-from .dates import parse_dates
+from .dates import out_of_range_fix, parse_dates_checked
 from .fields import did_you_mean, map_each, map_unique, split_list, to_number
 
 __all__ = ["read_interactions", "INTERACTION_COLUMNS", "LOG_DATE_FORMATS"]
@@ -77,7 +77,7 @@ def read_interactions(path: str | Path | bytes, *, display: str | None = None,
     own = problems is None
     problems = Problems() if own else problems
     table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems,
-                           raw=_TRIMMED_LATER)
+                           raw=_TRIMMED_LATER, unescape=True)
     frame = _build(table.frame, display, problems) if table is not None else _empty()
     if own:
         problems.raise_if_errors()
@@ -99,7 +99,11 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         error(index, "contact", "", "is empty", "write the person's name as on LinkedIn, or their profile URL",
               "missing-value")
 
-    dates, bad = parse_dates(raw["date"], LOG_DATE_FORMATS)
+    dates, bad, outside = parse_dates_checked(raw["date"], LOG_DATE_FORMATS)
+    for index in outside[outside].index:
+        value = raw.at[index, "date"]
+        error(index, "date", value, "is before 1900 or after 2100: " + out_of_range_fix(value, "a date of your log"),
+              "write the day it happened, as ISO 2026-03-14", "date-out-of-range")
     for index in bad[bad].index:
         value = raw.at[index, "date"]
         parts = value.replace(".", "/").replace("-", "/").split("/")

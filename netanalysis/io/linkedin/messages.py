@@ -187,7 +187,7 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     inferred with :func:`infer_owner`.
     """
     table = read_csv_table(source, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems,
-                           raw=_CLEANED_LATER)
+                           raw=_CLEANED_LATER, matching=frozenset({"senderprofileurl", "recipientprofileurls"}))
     if table is None:
         return None, owner, owner_url
     f = table.frame
