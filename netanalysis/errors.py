@@ -94,9 +94,20 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     #: Bad rows of one column recorded one by one by :meth:`add_rows`; the rest become one summary.
     limit_per_code: int = RECORDED_PER_CODE
+    _counts: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, problem: Problem) -> None:
         self.items.append(problem)
+        key = (problem.file, problem.code)
+        self._counts[key] = self._counts.get(key, 0) + 1
+
+    def count(self, file: str | Path, code: str) -> int:
+        """How many problems of ``code`` were added for ``file`` (through :meth:`add`).
+
+        >>> p = Problems(); p.warning("a.csv", "odd", code="x"); p.count("a.csv", "x")
+        1
+        """
+        return self._counts.get((_name(file), code), 0)
 
     def error(self, file: str | Path, message: str, **kw) -> None:
         self.add(Problem(file=_name(file), message=message, severity="error", **kw))

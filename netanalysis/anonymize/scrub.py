@@ -19,8 +19,8 @@ are not found: free text is never fully anonymous, read it before handing in.
 >>> s = Scrubber({"Søren Hansen": "Person 4F2A"}, {"Søren", "Hansen"}, url=lambda u: "<url>")
 >>> s("Met SOREN  hansen and Hansen's boss; mail soren@example.com, +45 12 34 56 78, www.linkedin.com/in/soren-h")
 "Met Person 4F2A and [name]'s boss; mail [e-mail], [phone], <url>"
->>> s("see https://example.com/x on 2026-03-14")
-'see [link] on 2026-03-14'
+>>> s("see https://example.com/x (or www.example.com). On 2026-03-14")
+'see [link] (or [link]). On 2026-03-14'
 """
 from __future__ import annotations
 
@@ -48,6 +48,15 @@ KEPT_WORDS = frozenset(match_key(w) for w in (
     *KINDS, *DIRECTIONS, *CHANNELS, *PURPOSES, *STATUSES, *CIRCLES, "former", "colleague", "down", "wind",
     "person", "company", "member", "name", "link", "phone", "mail", "leadership", "manager", "professional",
     "student", "linkedin"))
+
+
+def _link(match: re.Match) -> str:
+    """``[link]`` for a link (a pseudonymous profile URL stays), keeping the punctuation after it."""
+    link = match.group(0)
+    if link.startswith("https://www.linkedin.com/in/"):
+        return link
+    tail = len(link) - len(link.rstrip(".,;:!?)]}"))
+    return "[link]" + (link[-tail:] if tail else "")
 
 
 def _phones(text: str) -> str:
@@ -119,8 +128,7 @@ class Scrubber:
     def _scrub(self, text: str) -> str:
         text = PROFILE_URL.sub(lambda m: self._url(m.group(0)), text)
         text = EMAIL.sub("[e-mail]", text)
-        text = LINK.sub(lambda m: m.group(0) if m.group(0).startswith("https://www.linkedin.com/in/")
-                        else "[link]", text)
+        text = LINK.sub(_link, text)
         text = _phones(text)
         words = [w for w in _WORD.finditer(text)]
         if not words:

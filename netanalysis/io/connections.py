@@ -30,6 +30,7 @@ from .text import clean_text, match_key, profile_slug
 from .csvfile import CsvTable, read_csv_table
 from .dates import out_of_range_fix, parse_dates_checked
 from .fields import map_each, map_unique
+from .files import MAX_CONNECTIONS
 
 __all__ = ["read_connections", "read_raw_connections", "CONNECTION_COLUMNS", "CONNECTED_ON_FORMATS"]
 
@@ -79,6 +80,11 @@ def read_connections(path: str | Path | bytes, *, display: str | None = None,
     own = problems is None
     problems = Problems() if own else problems
     table = read_raw_connections(path, display=display, problems=problems)
+    if table is not None and len(table.frame) > MAX_CONNECTIONS:
+        problems.error(display, f"has {len(table.frame):,} rows; LinkedIn allows 30,000 connections, and at most "
+                                f"{MAX_CONNECTIONS:,} rows are read", line=int(table.frame["line"].iloc[MAX_CONNECTIONS]),
+                       code="too-large", fix="check that this is your Connections.csv as LinkedIn exported it")
+        table = None
     if table is None:
         frame = _empty()
     else:
@@ -103,7 +109,7 @@ def read_raw_connections(path: str | Path | bytes, *, display: str, problems: Pr
     [{'line': 2, 'firstname': '', 'connectedon': '12 Dec 2022'}]
     """
     return read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL,
-                          problems=problems, aliases=_ALIASES, matching=frozenset({"url"}), unescape=True)
+                          problems=problems, aliases=_ALIASES, matching=frozenset({"url"}))
 
 
 def _empty() -> pd.DataFrame:

@@ -157,8 +157,9 @@ def read_csv_table(
         return None
     header_index, delimiter = found
     wanted = {**required, **optional}
-    if _duplicate_columns(_split(lines[header_index], delimiter), wanted, aliases, header_index + 1, display,
-                          problems):
+    header = _split(lines[header_index], delimiter)
+    if _wide_header(header, header_index + 1, display, problems) or \
+            _duplicate_columns(header, wanted, aliases, header_index + 1, display, problems):
         return None
 
     offset = 0
@@ -271,21 +272,22 @@ def _parse(data: bytes, body_start: int, delimiter: str, display: str, header_in
 
 
 def _too_wide(lines: list[str], cut: bool, display: str, problems: Problems) -> bool:
-    """Refuse a first line so long or so wide that it is no header line (before pandas reads it)."""
+    """Refuse a first line so long that it is no header line (before pandas reads it)."""
     first = next((index for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]) if line.strip()), None)
-    if first is None:
-        return False
-    if cut and first == len(lines) - 1:
+    if first is not None and cut and first == len(lines) - 1:
         problems.error(display, f"has a first line longer than {_HEAD_CHARS:,} characters: it is no header line",
                        line=first + 1, code="too-wide", fix="check that this is the right file")
         return True
-    for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]):
-        widest = max(line.count(d) for d in _DELIMITERS) + 1
-        if widest > MAX_COLUMNS and max(len(_split(line, d)) for d in _DELIMITERS) > MAX_COLUMNS:
-            problems.error(display, f"has {widest:,} columns on one line; at most {MAX_COLUMNS} are read",
-                           line=index + 1, code="too-wide", fix="check that this is the right file")
-            return True
     return False
+
+
+def _wide_header(header: list[str], line: int, display: str, problems: Problems) -> bool:
+    """Refuse a header line of more than :data:`~netanalysis.io.files.MAX_COLUMNS` columns."""
+    if len(header) <= MAX_COLUMNS:
+        return False
+    problems.error(display, f"has {len(header):,} columns in its header line; at most {MAX_COLUMNS} are read",
+                   line=line, code="too-wide", fix="check that this is the right file")
+    return True
 
 
 def _no_header(lines: list[str], required: dict[str, str], aliases: dict[str, str], display: str,

@@ -13,7 +13,7 @@ size *and* while it is inflated (a declared size can lie).
 >>> read_input(path)
 b'[review]\\n'
 >>> limit_for("archive.zip/messages.csv") // 2**20, limit_for("goals.toml") // 2**20
-(160, 1)
+(128, 1)
 """
 from __future__ import annotations
 
@@ -25,19 +25,36 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import InputError, Problem
 
-__all__ = ["MAX_BYTES", "DEFAULT_MAX_BYTES", "MAX_COLUMNS", "limit_for", "read_input", "check_regular",
-           "read_member", "file_kind"]
+__all__ = ["MAX_BYTES", "DEFAULT_MAX_BYTES", "MAX_COLUMNS", "MAX_CONNECTIONS", "MAX_PEOPLE_OFF_LINKEDIN",
+           "MAX_WITH", "MAX_WITH_PAIRS", "MAX_KNOWS", "MAX_RECIPIENTS", "MAX_MESSAGE_ROWS", "limit_for", "size_text",
+           "read_input", "check_regular", "read_member", "file_kind"]
 
 _MIB = 2 ** 20
 #: Size limits of the input files, by lower-cased file name (bytes, unpacked).
 MAX_BYTES = {
-    "messages.csv": 160 * _MIB,  # 300,000 messages of the largest sample take 76 MB
+    "messages.csv": 128 * _MIB,  # 300,000 messages of the largest sample take 76 MB
     "goals.toml": 1 * _MIB,
 }
-#: The limit of every other input file (``Connections.csv`` of 30,000 people takes 4 MB).
-DEFAULT_MAX_BYTES = 32 * _MIB
+#: The limit of every other input file (``Connections.csv`` of 30,000 people takes 4 MB, a log of
+#: 100,000 rows 10 MB).
+DEFAULT_MAX_BYTES = 16 * _MIB
 #: The most columns a header line may have (LinkedIn's files have at most 13).
 MAX_COLUMNS = 200
+#: The most rows ``Connections.csv`` may have (LinkedIn allows 30,000 connections).
+MAX_CONNECTIONS = 50_000
+#: The most people off LinkedIn the log and ``contacts.csv`` may name.
+MAX_PEOPLE_OFF_LINKEDIN = 30_000
+#: The most people one log row may name in ``with`` (a larger meeting is an event, not a relation).
+MAX_WITH = 50
+#: The most pairs of people met together the whole log may show (each ``with`` cell of k names
+#: ties k(k-1)/2 pairs).
+MAX_WITH_PAIRS = 200_000
+#: The most names the ``knows`` cells of ``contacts.csv`` may hold in all.
+MAX_KNOWS = 200_000
+#: The most recipients one message may have (LinkedIn's group conversations hold at most 50 people).
+MAX_RECIPIENTS = 100
+#: The most (message, person) rows ``messages.csv`` may give (the largest sample gives 330,000).
+MAX_MESSAGE_ROWS = 2_000_000
 _CHUNK = 1 << 20
 
 
@@ -86,9 +103,17 @@ def check_regular(path: str | Path, display: str | None = None, *, fix: str | No
     return info
 
 
+def size_text(size: int) -> str:
+    """A size in words: ``size_text(3 * 2**20)`` is ``'3 MiB'``, ``size_text(1536)`` is ``'1.5 KiB'``."""
+    for unit, scale in (("MiB", _MIB), ("KiB", 1024)):
+        if size >= scale:
+            return f"{size / scale:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
 def _too_large(display: str, size: int | None, limit: int) -> InputError:
-    shown = f"{size / _MIB:,.0f} MiB" if size is not None else f"more than {limit / _MIB:,.0f} MiB"
-    return InputError(Problem(display, f"is too large ({shown}; at most {limit / _MIB:,.0f} MiB is read)",
+    shown = size_text(size) if size is not None else f"more than {size_text(limit)}"
+    return InputError(Problem(display, f"is too large ({shown}; at most {size_text(limit)} is read)",
                               code="too-large",
                               fix="check that this is the right file (LinkedIn's largest exports are far smaller)"))
 
@@ -153,6 +178,8 @@ def read_member(archive: zipfile.ZipFile, member: str, display: str, *, limit: i
                     raise _too_large(display, None, limit)
                 chunks.append(chunk)
         return b"".join(chunks)
+    except InputError:
+        raise
     except RuntimeError as exc:  # an encrypted member
         raise InputError(Problem(display, f"cannot be read from the zip ({exc})", code="unreadable",
                                  fix="unzip the archive with its password and give the folder")) from None

@@ -35,6 +35,7 @@ from ..vocab import CHANNELS, DIRECTIONS, KINDS, UNKNOWN_KIND_DEFAULT
 from .csvfile import read_csv_table
 from .dates import out_of_range_fix, parse_dates_checked
 from .fields import did_you_mean, map_each, map_unique, split_list, to_number
+from .files import MAX_WITH, MAX_WITH_PAIRS
 
 __all__ = ["read_interactions", "INTERACTION_COLUMNS", "LOG_DATE_FORMATS"]
 
@@ -156,6 +157,8 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
               "bad-channel")
     channel = channel_text.where(channel_text != "", default_channel)
 
+    together = split_list(raw["with"])
+    _check_with(together, raw["line"], display, problems)
     return pd.DataFrame({
         "line": raw["line"].astype("int64"),
         "date": dates,
@@ -165,6 +168,24 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "value": value,
         "purpose": split_list(raw["purpose"], lower=True),
         "channel": channel,
-        "with": split_list(raw["with"]),
+        "with": together,
         "notes": raw["notes"],  # free text, shown as written (already trimmed)
     }).reset_index(drop=True)
+
+
+def _check_with(together: pd.Series, lines: pd.Series, display: str, problems: Problems) -> None:
+    """At most :data:`~netanalysis.io.files.MAX_WITH` people per row, and
+    :data:`~netanalysis.io.files.MAX_WITH_PAIRS` pairs met together in the whole log."""
+    sizes = map_unique(together, lambda cell: cell.count(";") + 1 if cell else 0).to_numpy(dtype="int64")
+    crowded = sizes > MAX_WITH
+    if crowded.any():
+        rows = crowded.nonzero()[0]
+        problems.add_rows(display, lines.to_numpy()[rows], [f"{sizes[r]} people" for r in rows], column="with",
+                          code="too-many", message=f"names more than {MAX_WITH} people",
+                          fix="a meeting that large is an event: name the few people who matter, or log it "
+                              "without 'with'")
+    pairs = int((sizes * (sizes - 1) // 2)[~crowded].sum())
+    if pairs > MAX_WITH_PAIRS:
+        problems.error(display, f"ties {pairs:,} pairs of people through 'with' (at most {MAX_WITH_PAIRS:,} are "
+                                "read)", column="with", code="too-many",
+                       fix="name fewer people per row in 'with'")
