@@ -27,6 +27,17 @@ def outputs_for(inputs: Inputs, *folders) -> Outputs:
 
     Every command that writes goes through it (``report``, ``contacts``, and the coming ``figures -o DIR``
     and ``log draft -o``).
+
+    >>> import tempfile, pathlib
+    >>> from netanalysis.sample import write_sample
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = write_sample(folder, "student", seed=1)
+    >>> outputs = outputs_for(resolve_inputs(folder), folder)
+    >>> _ = outputs.add(folder / "messages.csv", "<html>")
+    >>> outputs.check()  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netanalysis.io.write.OutputError: -o ...messages.csv: is messages.csv of your archive folder (...); refusing to overwrite it. Fix: choose another file with -o
     """
     guard = {Path(f): INPUT_NAMES for f in (*folders, inputs.archive) if f is not None and Path(f).is_dir()}
     return Outputs(inputs.files(), guard=guard)
@@ -135,7 +146,8 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
 
     given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
              "archive": archive}
-    if folder is None and all(v is None for v in given.values()):
+    bundled = folder is None and all(v is None for v in given.values())
+    if bundled:
         from .sample.bundled import bundled_sample
         from .sample import SAMPLE_AS_OF
 
@@ -151,7 +163,7 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
     outputs.add(output, option="-o")
     outputs.check()  # before the work: a clash is an error at once, and nothing is written
     net = load_inputs(inputs)
-    if today is not None:
+    if today is not None and not bundled:  # the sample is dated as of its own day, not today
         net.problems.extend(net.dated_after(today))
     if anonymize:
         from .anonymize import pseudonymise_network

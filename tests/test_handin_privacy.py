@@ -175,3 +175,21 @@ def test_companies_stay_one_pseudonym_per_company_in_every_file(planted, tmp_pat
     pairs = set(zip(original.loc[original["on_linkedin"], "company"].str.lower(), linked["company"]))
     assert len(pairs) == len({a for a, _ in pairs}) == len({b for _, b in pairs})
     assert all(company.startswith("Company ") for _, company in pairs)
+
+
+def test_file_names_given_one_by_one_never_reach_the_report(planted, tmp_path):
+    import shutil
+
+    named = tmp_path / "Perpetua-Lockridge-Connections.csv"
+    shutil.copyfile(planted / "Connections.csv", named)
+    log = tmp_path / "perpetua-log.csv"
+    shutil.copyfile(planted / "interactions.csv", log)
+    html_path, json_path = tmp_path / "handin.html", tmp_path / "handin.json"
+    assert cli.main(["report", "--connections", str(named), "--interactions", str(log), "--archive", str(planted),
+                     "--anonymize", "--as-of", AS_OF, "-o", str(html_path), "--json", str(json_path)]) == 0
+    for path in (html_path, json_path):
+        text = path.read_text(encoding="utf-8").replace(plotly_js(), "")
+        assert _leaks(text) == [] and "perpetua" not in text.lower()
+    sources = json.loads(json_path.read_text(encoding="utf-8"))["data_quality"]["sources"]
+    assert sources == {"connections": "Connections.csv", "interactions": "interactions.csv",
+                       "archive": "LinkedIn archive"}

@@ -182,6 +182,8 @@ CASES = [
          "pipe.csv: is a named pipe (FIFO), not a file", setup=_fifo),
     Case("goals-a-folder", lambda f, o: ["report", f, "--goals", o, "-o", o / "r.html"], 1,
          "is a folder, not a file"),
+    Case("a-folder-named-like-an-input", lambda f, o: ["check", f], 1, "interactions.csv: is a folder, not a file",
+         setup=lambda f, o: ((f / "interactions.csv").unlink(), (f / "interactions.csv").mkdir())),
     Case("sample-too-many-connections", lambda f, o: ["sample", "--connections", 10 ** 12, "-o", o / "s"], 1,
          "LinkedIn allows at most 30,000 connections"),
     Case("sample-too-many-interactions", lambda f, o: ["sample", "--interactions", 10 ** 9, "-o", o / "s"], 1,
@@ -512,6 +514,19 @@ def test_messages_that_would_explode_into_too_many_rows_are_refused(export, monk
     archive = read_archive(export, problems=problems)
     [error] = problems.errors
     assert archive.messages is None and "(message, person) rows; at most 50 are read" in str(error)
+
+
+def test_a_zip_listing_too_many_files_is_refused(tmp_path, monkeypatch):
+    from netanalysis.io.linkedin import archive as archive_module
+
+    monkeypatch.setattr(archive_module, "MAX_MEMBERS", 5)
+    with zipfile.ZipFile(tmp_path / "archive.zip", "w") as z:
+        for index in range(6):
+            z.writestr(f"junk/{index}.csv", "x")
+    problems = Problems()
+    read_archive(tmp_path / "archive.zip", problems=problems)
+    [error] = problems.errors
+    assert str(error).startswith("archive.zip: lists 6 files (at most 5 are read)")
 
 
 def test_a_file_larger_than_its_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):

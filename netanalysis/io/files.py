@@ -87,6 +87,12 @@ def check_regular(path: str | Path, display: str | None = None, *, fix: str | No
     """``os.stat`` of ``path`` (symlinks followed); raise :class:`InputError` unless it is a regular file.
 
     Never opens the file, so a FIFO cannot block.
+
+    >>> import tempfile
+    >>> check_regular(tempfile.gettempdir(), "tmp")
+    Traceback (most recent call last):
+    ...
+    netanalysis.errors.InputError: tmp: is a folder, not a file. Fix: give the file itself (a pipe, a device or a folder is never read)
     """
     display = display or str(path)
     try:
@@ -163,6 +169,15 @@ def read_member(archive: zipfile.ZipFile, member: str, display: str, *, limit: i
     The declared size is checked first, then the inflated bytes are counted
     as they come: a member that claims to be small but inflates beyond the
     limit is stopped there.
+
+    >>> import io
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+    ...     z.writestr("messages.csv", b"x" * 5000)
+    >>> read_member(zipfile.ZipFile(buffer), "messages.csv", "archive.zip/messages.csv", limit=1000)
+    Traceback (most recent call last):
+    ...
+    netanalysis.errors.InputError: archive.zip/messages.csv: is too large (4.9 KiB; at most 1000 bytes is read). Fix: check that this is the right file (LinkedIn's largest exports are far smaller)
     """
     limit = limit_for(member) if limit is None else limit
     fix = "download the archive again from LinkedIn, or unzip it yourself and give the folder"

@@ -65,9 +65,8 @@ def _find(folder: Path, name: str) -> Path | None:
     exact = folder / name
     candidates = [exact] if exact.exists() else [c for c in sorted(folder.iterdir()) if c.name.lower() == name.lower()]
     for child in candidates:
-        if child.is_dir():
-            continue  # a folder named like a file is not that file
-        check_regular(child, str(child), fix=f"put the {name} file itself there (a pipe or a device is never read)")
+        check_regular(child, str(child), fix=f"put the {name} file itself there, or rename the folder "
+                                              "(a folder, a pipe or a device is never read)")
         return child
     return None
 

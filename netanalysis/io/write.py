@@ -253,7 +253,16 @@ def _rename_all(temporaries: list[tuple[_Planned, str]]) -> None:
 
 
 def refuse_inputs(target: Path, inputs: dict[str, Path]) -> None:
-    """Raise :class:`OutputError` if ``target`` is one of the input paths (or a file in an input folder)."""
+    """Raise :class:`OutputError` if ``target`` is one of the input paths (or a file in an input folder).
+
+    >>> import tempfile, pathlib
+    >>> log = pathlib.Path(tempfile.mkdtemp()) / "interactions.csv"
+    >>> _ = log.write_text("date,contact,kind,direction\\n")
+    >>> refuse_inputs(log, {"interactions": log})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netanalysis.io.write.OutputError: -o ...interactions.csv: is your interactions input (...); refusing to overwrite it. Fix: choose another file with -o
+    """
     from .inputs import Inputs
 
     out = Outputs(Inputs(**inputs).files())
@@ -265,6 +274,11 @@ def write_atomic(target: str | Path, data: str | bytes, *, inputs: dict[str, Pat
     """Write one file through :class:`Outputs` (``inputs`` as ``Inputs.given()``, never overwritten).
 
     A failure leaves any previous ``target`` untouched.
+
+    >>> import tempfile, pathlib
+    >>> path = write_atomic(pathlib.Path(tempfile.mkdtemp()) / "new" / "summary.json", "{}")
+    >>> path.read_text(), path.parent.name
+    ('{}', 'new')
     """
     from .inputs import Inputs
 

@@ -166,7 +166,8 @@ def _count(what: str, value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value or value < 0:
         raise NetanalysisError(f"{what} must be a whole number >= 0, not {value!r}")
     if value > MAX_COUNTS[what]:
-        why = "LinkedIn allows at most 30,000 connections" if what == "connections" else "the largest sample"
-        raise NetanalysisError(f"--{what} {int(value):,} is too many: {why} has {MAX_COUNTS[what]:,}. "
+        why = ("LinkedIn allows at most 30,000 connections" if what == "connections"
+               else f"the largest sample has {MAX_COUNTS[what]:,}")
+        raise NetanalysisError(f"--{what} {int(value):,} is too many: {why}. "
                                f"Fix: give --{what} {MAX_COUNTS[what]} or less")
     return int(value)

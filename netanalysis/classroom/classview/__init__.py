@@ -200,6 +200,13 @@ def handin_files(folder: str | Path) -> tuple[dict[Path, str], list[Path]]:
     """Every file the class view reads (resolved -> what it is), and the hand-in folders.
 
     For :class:`~netanalysis.io.write.Outputs`: the class page may replace none of them.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "s1.json").write_text("{}"); (folder / "s2").mkdir(); _ = (folder / "s2" / "a.csv").write_text("")
+    >>> reads, folders = handin_files(folder)
+    >>> sorted(p.name for p in reads), [f.name for f in folders]
+    (['a.csv', 's1.json'], ['s2'])
     """
     folder = Path(folder)
     reads: dict[Path, str] = {}
