@@ -7,19 +7,32 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import shlex
 import sys
 from pathlib import Path
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "EXIT_INPUT", "EXIT_USAGE", "EXIT_BUG", "DEBUG_VARIABLE"]
 
 EXIT_INPUT = 1
+EXIT_USAGE = 2
+#: Exit code of an unexpected error: a bug in netanalysis, never the user's input.
+EXIT_BUG = 3
+#: Set to 1 to see the traceback of an unexpected error.
+DEBUG_VARIABLE = "NETANALYSIS_DEBUG"
+REPORT_TO = "the netanalysis maintainers (the project's issue tracker)"
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100  # as netanalysis.io.dates (not imported: --help stays light)
 
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not an ISO date like 2026-03-14") from None
+    if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a review date: give a day from {_FIRST_YEAR} "
+                                         f"to {_LAST_YEAR}, like 2026-03-14")
+    return day
 
 
 def _add_inputs(parser: argparse.ArgumentParser, *, folder_optional: bool = True, as_of: bool = True,
@@ -78,9 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sample", help="seeded synthetic data in the real formats",
                        description="Write a synthetic persona's files in LinkedIn's and netanalysis' formats.")
     p.add_argument("--persona", default=None, help="collector, taker, loyalist, drifter, matchmaker (default), student")
-    p.add_argument("--connections", type=int, metavar="N", help="number of connections (default: the persona's)")
-    p.add_argument("--interactions", type=int, metavar="M", help="number of log rows (default: the persona's)")
-    p.add_argument("--messages", type=int, metavar="K", help="number of archive messages (default: the persona's)")
+    p.add_argument("--connections", type=int, metavar="N",
+                   help="number of connections, at most 30000 (LinkedIn's limit; default: the persona's)")
+    p.add_argument("--interactions", type=int, metavar="M",
+                   help="number of log rows, at most 100000 (default: the persona's)")
+    p.add_argument("--messages", type=int, metavar="K",
+                   help="number of archive messages, at most 300000 (default: the persona's)")
     p.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
@@ -94,8 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--salt", help="secret the pseudonyms are made from (default: random, so hand-ins cannot be joined)")
     p.add_argument("--keep-notes", action="store_true",
                    help="keep free text (notes, messages, recommendations) with known names replaced")
+    p.add_argument("--keep-companies", action="store_true",
+                   help="keep companies and positions (scrubbed of names, addresses and numbers); by default "
+                        "companies become pseudonyms and positions a coarse level")
     p.add_argument("--coarsen", action="store_true",
-                   help="also pseudonymise companies and reduce positions to a coarse level")
+                   help="the default now (companies pseudonymised, positions coarse); kept for old scripts")
     p.add_argument("--force", action="store_true", help="write into a non-empty folder, replacing its input files")
 
     p = sub.add_parser("class", help="one page comparing a class's hand-ins",
@@ -136,6 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit code.
+
+    0 done; 1 bad input or an output that cannot be written (one clear
+    message each: file, line, column, value, fix; nothing written); 2 bad
+    options; 3 an unexpected error, which is a bug: one line saying so and
+    how to report it (``NETANALYSIS_DEBUG=1`` shows the traceback).
+    """
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra and getattr(args, "log_command", None) == "add" and args.folder is None and len(extra) == 1 \
@@ -151,15 +177,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # output piped into `head` and closed: not an error
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the readers and writers name their files; this is the last net for the rest
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {name}{exc.strerror or exc}. Fix: check the path and its permissions", file=sys.stderr)
+        return EXIT_INPUT
+    except MemoryError:
+        print("error: out of memory. Fix: close other programs, or check that the inputs are the right files; "
+              "if they are, this is a bug: " + _how_to_report(argv), file=sys.stderr)
+        return EXIT_BUG
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug, said in one line
+        if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+            raise
+        what = " ".join(str(exc).split())[:200]
+        print(f"error: internal error, a bug in netanalysis ({type(exc).__name__}: {what}). "
+              + _how_to_report(argv), file=sys.stderr)
+        return EXIT_BUG
+
+
+def _how_to_report(argv: list[str] | None) -> str:
+    command = shlex.join(["python", "-m", "netanalysis", *(sys.argv[1:] if argv is None else argv)])
+    return (f"Please report it to {REPORT_TO} with this line and the command you ran: {command} "
+            f"(run it again with {DEBUG_VARIABLE}=1 to see the traceback)")
 
 
 def _run(args) -> int:
@@ -168,7 +210,7 @@ def _run(args) -> int:
     from . import commands
 
     if args.command == "check":
-        ok = commands.check(args.folder, **_inputs(args), as_of=as_of, out=sys.stdout)
+        ok = commands.check(args.folder, **_inputs(args), as_of=as_of, out=sys.stdout, today=today)
         return 0 if ok else EXIT_INPUT
     if args.command == "log":
         return _log(args, today, as_of)
@@ -189,8 +231,8 @@ def _run(args) -> int:
         return 0
     if args.command == "anonymize":
         written = commands.anonymize(args.folder, **_inputs(args), output=args.output, salt=args.salt,
-                                     keep_notes=args.keep_notes, coarsen=args.coarsen, force=args.force,
-                                     err=sys.stderr)
+                                     keep_notes=args.keep_notes, keep_companies=args.keep_companies,
+                                     force=args.force, err=sys.stderr)
         print(f"wrote {len(written)} files to {args.output}")
         return 0
     if args.command == "class":

@@ -12,17 +12,43 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import InputError, Problems, format_problems
-from .io.inputs import resolve_inputs
-from .io.write import write_atomic
+from .io.inputs import ARCHIVE_NAMES, USUAL_NAMES, Inputs, resolve_inputs
+from .io.write import Outputs
 
-__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "log_add", "log_draft"]
+__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "log_add", "log_draft", "outputs_for"]
+
+#: The file names a folder of inputs is read by (an output there by one of them would be read next time).
+INPUT_NAMES = frozenset({*USUAL_NAMES.values(), *ARCHIVE_NAMES})
+
+
+def outputs_for(inputs: Inputs, *folders) -> Outputs:
+    """The :class:`~netanalysis.io.write.Outputs` of a run over ``inputs``: no output may be any file it
+    reads, nor take an input's name in a folder the inputs are found in (``folders``: the positional one).
+
+    Every command that writes goes through it (``report``, ``contacts``, and the coming ``figures -o DIR``
+    and ``log draft -o``).
+
+    >>> import tempfile, pathlib
+    >>> from netanalysis.sample import write_sample
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = write_sample(folder, "student", seed=1)
+    >>> outputs = outputs_for(resolve_inputs(folder), folder)
+    >>> _ = outputs.add(folder / "messages.csv", "<html>")
+    >>> outputs.check()  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netanalysis.io.write.OutputError: -o ...messages.csv: is messages.csv of your archive folder (...); refusing to overwrite it. Fix: choose another file with -o
+    """
+    guard = {Path(f): INPUT_NAMES for f in (*folders, inputs.archive) if f is not None and Path(f).is_dir()}
+    return Outputs(inputs.files(), guard=guard)
 
 
 def check(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
-          calendar=None, mail=None, as_of: dt.date | None = None, out: TextIO) -> bool:
+          calendar=None, mail=None, as_of: dt.date | None = None, out: TextIO, today: dt.date | None = None) -> bool:
     """Print every problem in the inputs and a summary; return True if there is no error.
 
     ``as_of``: the review date the calendar is expanded to (see :func:`netanalysis.load`).
+    With ``today``, archive rows dated after it are warnings too.
     """
     from .model import load_inputs
 
@@ -30,6 +56,8 @@ def check(folder=None, *, connections=None, interactions=None, contacts=None, go
                             goals=goals, archive=archive, calendar=calendar, mail=mail)
     problems = Problems()
     net = load_inputs(inputs, problems=problems, as_of=as_of)
+    if today is not None:
+        problems.items.extend(net.dated_after(today))
     for line in format_problems(problems.items):
         print(line, file=out)
     people = net.people
@@ -80,18 +108,28 @@ def _print_evidence(net, out: TextIO) -> None:
 def contacts(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
              calendar=None, mail=None, as_of: dt.date, output: Path | None = None,
              out: TextIO | None = None) -> str:
-    """Write the per-contact table as CSV to ``output`` (or ``out``); return the CSV text."""
+    """Write the per-contact table as CSV to ``output`` (or ``out``); return the CSV text.
+
+    Text cells a spreadsheet would take for a formula get a leading ``'``
+    (:mod:`netanalysis.io.spreadsheet`); numbers are written as numbers.
+    """
+    from .io.spreadsheet import spreadsheet_safe
     from .model import load_inputs
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
                             goals=goals, archive=archive, calendar=calendar, mail=mail)
+    outputs = outputs_for(inputs, folder)
+    if output is not None:
+        outputs.add(output, option="-o")
+        outputs.check()
     net = load_inputs(inputs, as_of=as_of)
-    table = _review_table(net, as_of)
+    table = spreadsheet_safe(_review_table(net, as_of))
     buffer = io.StringIO()
     table.to_csv(buffer, index=False, lineterminator="\n")
     text = buffer.getvalue()
     if output is not None:
-        write_atomic(output, text, inputs=inputs.given())
+        outputs.put(output, text)
+        outputs.commit()
     elif out is not None:
         out.write(text)
     return text
@@ -131,12 +169,13 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
     what changed since.
     """
     from .model import load_inputs
-    from .report import write_report
+    from .report import render_report
     from .analysis import review
 
     given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
              "archive": archive, "calendar": calendar, "mail": mail}
-    if folder is None and all(v is None for v in given.values()):
+    bundled = folder is None and all(v is None for v in given.values())
+    if bundled:
         from .sample.bundled import bundled_sample
         from .sample import SAMPLE_AS_OF
 
@@ -146,30 +185,42 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
     if as_of is None:
         raise InputError.from_message("--as-of", "is needed: give the review date", fix="pass --as-of 2026-03-14")
     inputs = resolve_inputs(folder, **given)
-    net = load_inputs(inputs, as_of=as_of)
-    if anonymize:
-        from .anonymize import pseudonymise_network
-
-        net = pseudonymise_network(net)
+    outputs = outputs_for(inputs, folder)
+    if since is not None:
+        outputs.protect(since, "the earlier review's summary (--since)")
+    if json_path is not None:
+        outputs.add(json_path, option="--json")
+    outputs.add(output, option="-o")
+    outputs.check()  # before the work: a clash is an error at once, and nothing is written
     previous = None
-    protected = inputs.given()
     if since is not None:
         from .io.previous import read_previous
 
         previous = read_previous(since)
-        protected = {**protected, "since": Path(since)}
+    net = load_inputs(inputs, as_of=as_of)
+    if today is not None and not bundled:  # the sample is dated as of its own day, not today
+        net.problems.extend(net.dated_after(today))
+    if anonymize:
+        from .anonymize import pseudonymise_network
+
+        net = pseudonymise_network(net)
     rev = review(net, as_of=as_of, previous=previous)
     if json_path is not None:
-        write_atomic(json_path, rev.to_json(), inputs=protected)
-    return write_report(rev, net, output, show_emails=show_emails, inputs=protected)
+        outputs.put(json_path, rev.to_json())
+    outputs.put(output, render_report(rev, net, show_emails=show_emails))
+    outputs.commit()  # the JSON and the page, or neither
+    return Path(output)
 
 
 def anonymize(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
               calendar=None, mail=None, output: Path, salt: str | None = None, keep_notes: bool = False,
-              coarsen: bool = False, force: bool = False, err: TextIO | None = None) -> list[Path]:
+              coarsen: bool = False, keep_companies: bool = False, force: bool = False,
+              err: TextIO | None = None) -> list[Path]:
     """Write pseudonymised copies of the inputs to ``output`` (see :mod:`netanalysis.anonymize`).
 
-    The anonymiser's warnings (calendar and mail are not copied) are printed to ``err``.
+    ``coarsen`` is accepted for old scripts: companies are pseudonymised and
+    positions coarsened by default now, unless ``keep_companies``.  The
+    anonymiser's warnings (calendar and mail are not copied) are printed to ``err``.
     """
     import warnings
 
@@ -177,11 +228,12 @@ def anonymize(folder=None, *, connections=None, interactions=None, contacts=None
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
                             goals=goals, archive=archive, calendar=calendar, mail=mail)
+    options = dict(salt=salt, keep_notes=keep_notes, keep_companies=keep_companies, force=force)
     if err is None:
-        return anonymize_inputs(inputs, output, salt=salt, keep_notes=keep_notes, coarsen=coarsen, force=force)
+        return anonymize_inputs(inputs, output, **options)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)
-        written = anonymize_inputs(inputs, output, salt=salt, keep_notes=keep_notes, coarsen=coarsen, force=force)
+        written = anonymize_inputs(inputs, output, **options)
     for warning in caught:
         if issubclass(warning.category, UserWarning):
             print(f"warning: {warning.message}", file=err)
@@ -240,21 +292,32 @@ def log_draft(folder=None, *, connections=None, interactions=None, contacts=None
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
                             goals=goals, archive=archive, calendar=calendar, mail=mail)
+    outputs = outputs_for(inputs, folder)
     if output is not None:
-        from .io.write import refuse_inputs
-
-        refuse_inputs(output, inputs.given())
+        outputs.add(output, option="-o")
+        outputs.check()
     rows = draft_rows(inputs, as_of=as_of, since=since)
     text = to_csv_text(rows[list(LOG_HEADER)].itertuples(index=False), LOG_HEADER, final_newline=True)
     if output is not None:
-        write_atomic(output, text, inputs=inputs.given())
+        outputs.put(output, text)
+        outputs.commit()
     elif out is not None:
         out.write(text)
     return text
 
 
 def class_view(folder: Path, *, as_of: dt.date, output: Path = Path("class.html")) -> Path:
-    """Summarise a folder of hand-ins and write the class page (see :mod:`netanalysis.classroom.classview`)."""
-    from .classroom.classview import class_summary, write_class_report
+    """Summarise a folder of hand-ins and write the class page (see :mod:`netanalysis.classroom.classview`).
 
-    return write_class_report(class_summary(folder, as_of=as_of), output)
+    The page may not replace any hand-in, nor be written where it would be
+    read as one the next time.
+    """
+    from .classroom.classview import class_summary, handin_files, is_handin_name, render_class_report
+
+    reads, folders = handin_files(folder)
+    guard = {Path(folder): is_handin_name, **{f: INPUT_NAMES for f in folders}}
+    outputs = Outputs(reads, guard=guard)
+    outputs.add(output, option="-o")
+    outputs.check()
+    outputs.put(output, render_class_report(class_summary(folder, as_of=as_of)))
+    return outputs.commit()[0]

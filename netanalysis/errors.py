@@ -94,9 +94,20 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     #: Bad rows of one column recorded one by one by :meth:`add_rows`; the rest become one summary.
     limit_per_code: int = RECORDED_PER_CODE
+    _counts: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, problem: Problem) -> None:
         self.items.append(problem)
+        key = (problem.file, problem.code)
+        self._counts[key] = self._counts.get(key, 0) + 1
+
+    def count(self, file: str | Path, code: str) -> int:
+        """How many problems of ``code`` were added for ``file`` (through :meth:`add`).
+
+        >>> p = Problems(); p.warning("a.csv", "odd", code="x"); p.count("a.csv", "x")
+        1
+        """
+        return self._counts.get((_name(file), code), 0)
 
     def error(self, file: str | Path, message: str, **kw) -> None:
         self.add(Problem(file=_name(file), message=message, severity="error", **kw))
@@ -105,8 +116,9 @@ class Problems:
         self.add(Problem(file=_name(file), message=message, severity="warning", **kw))
 
     def add_rows(self, file: str | Path, lines: Sequence[int], values: Sequence[str | None], *,
-                 message: str | Sequence[str], column: str, fix: str | Sequence[str], code: str) -> None:
-        """One error per bad row of one column (``message`` and ``fix`` may be per row).
+                 message: str | Sequence[str], column: str, fix: str | Sequence[str], code: str,
+                 severity: str = "error") -> None:
+        """One error (or ``severity="warning"``) per bad row of one column (``message`` and ``fix`` may be per row).
 
         At most :attr:`limit_per_code` of them, then one summary error for the
         rest: a file with 300,000 bad rows is not 300,000 problems.
@@ -121,12 +133,13 @@ class Problems:
         count = len(lines)
         messages = [message] * count if isinstance(message, str) else list(message)
         fixes = [fix] * count if isinstance(fix, str) else list(fix)
+        add = self.warning if severity == "warning" else self.error
         for index in range(min(count, limit)):
-            self.error(file, messages[index], line=int(lines[index]), column=column, value=values[index],
-                       fix=fixes[index], code=code)
+            add(file, messages[index], line=int(lines[index]), column=column, value=values[index],
+                fix=fixes[index], code=code)
         if count > limit:
-            self.error(file, f"has {count - limit} more bad row(s) in this column (not listed one by one)",
-                       column=column, fix=fixes[-1], code=code)
+            add(file, f"has {count - limit} more {'such' if severity == 'warning' else 'bad'} row(s) in this "
+                      "column (not listed one by one)", column=column, fix=fixes[-1], code=code)
 
     @property
     def errors(self) -> list[Problem]:

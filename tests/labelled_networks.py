@@ -239,7 +239,7 @@ LABELLED = {f.__name__: f for f in (collector, taker_overall, hidden_taker, owin
 
 def mixed_drift():
     """The core went quiet, most new connections not followed up, a fifth of the effort on family."""
-    b, p = cold_core()[0], None
+    b = cold_core()[0]
     for k in range(12):
         b.person(f"Mixed New{_name(k)}", connected=b.ago(8 + 6 * k))
     for k in range(4):
@@ -250,7 +250,7 @@ def mixed_drift():
 
 def mixed_taker():
     """Takes more than gives, stuck with old colleagues, effort off mission."""
-    b, p = old_circle()[0], None
+    b = old_circle()[0]
     for row in b.rows:
         if row["kind"] in KINDS and row["direction"] == "gave":
             row["direction"] = "received"

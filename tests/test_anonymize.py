@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 import netanalysis
+from netanalysis.io.goals import read_goals
 from netanalysis import cli
 from netanalysis.anonymize import (AnonymizeError, Pseudonymiser, anonymize, anonymize_inputs,
                                    coarse_position, pseudonymise_network)
@@ -142,7 +143,8 @@ def test_every_input_is_copied_in_its_format(persona, persona_copy):
     connections = (out / "Connections.csv").read_text(encoding="utf-8").splitlines()
     assert connections[0] == "Notes:" and connections[3].startswith("First Name,Last Name,URL,")
     assert re.fullmatch(r"\d\d [A-Z][a-z]{2} \d{4}", connections[4].rsplit(",", 1)[1])
-    assert (out / "goals.toml").read_bytes() == (persona / "goals.toml").read_bytes()
+    # goals.toml is written again from what was read (scrubbed, without [me]): the same goals.
+    assert read_goals(out / "goals.toml") == read_goals(persona / "goals.toml")
     problems = netanalysis.Problems()
     netanalysis.load(out, problems=problems)
     assert not problems.errors
@@ -151,7 +153,10 @@ def test_every_input_is_copied_in_its_format(persona, persona_copy):
 def test_review_figures_are_unchanged_contact_by_contact(persona, persona_copy):
     out, mapping, _ = persona_copy
     before, after = _joined(persona, out, mapping)
-    _assert_same(before, after, FIGURES + EVIDENCE + ANNOTATIONS + ["company", "position", "connected_on"])
+    _assert_same(before, after, FIGURES + EVIDENCE + ANNOTATIONS + ["connected_on"])
+    # Companies are pseudonyms by default: one for each company, the same in every row (issue 17).
+    pairs = set(zip(before["company"], after["company"]))
+    assert len({a for a, _ in pairs}) == len(pairs) == len({b for _, b in pairs})
     a = netanalysis.review(netanalysis.load(persona), as_of=AS_OF)
     b = netanalysis.review(netanalysis.load(out), as_of=AS_OF)
     assert a.summary["hidden_members"] == b.summary["hidden_members"]
@@ -245,7 +250,8 @@ def test_edge_cases_keep_who_is_who(edge, tmp_path):
     lee = linked[linked["key"] == linked["key"].value_counts().index[0]]
     assert len(lee) == 3 and lee["contact"].nunique() == 2
     assert (linked["email"] == "").all() and (linked["member_urn"] == "").all()
-    assert "Novo Nordisk" in set(linked["company"]) and "Smith, Jones & Co" in set(linked["company"])
+    assert set(linked["company"]) - {""} and all(re.fullmatch(r"Company [0-9A-F]{4,}", c)
+                                                 for c in set(linked["company"]) - {""})
     # Soren = Søren, "Bo Ekstrom" = "Bo Ekström, PhD": every log row still reaches a connection it reached before.
     log = net.log
     assert log["person_id"].notna().all()
@@ -253,8 +259,8 @@ def test_edge_cases_keep_who_is_who(edge, tmp_path):
     assert log.loc[1, "contact"].startswith("https://www.linkedin.com/in/person-")
     assert log.loc[5, "contact"].startswith("https://www.linkedin.com/in/member-")
     assert match_key(log.loc[6, "contact"]) == ""  # the rocket emoji has no match key, nor has its pseudonym
-    text = "".join(p.read_text(encoding="utf-8") for p in out.iterdir() if p.name != "goals.toml")
-    assert _leaks(text, set(EDGE_NAMES)) == []
+    text = "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    assert _leaks(text, set(EDGE_NAMES) | {"Novo Nordisk"}) == []
     assert "off linkedin" not in text  # notes dropped
 
 
@@ -283,9 +289,10 @@ def test_keep_notes_keeps_archive_texts(persona, tmp_path):
     assert (pd.read_csv(dropped / "Invitations.csv", keep_default_na=False)["Message"] == "").all()
 
 
-def test_coarsen_pseudonymises_companies_and_keeps_employer_groups(persona, tmp_path):
+@pytest.mark.parametrize("options", [{}, {"coarsen": True}], ids=["default", "coarsen-as-before"])
+def test_companies_are_pseudonyms_by_default_and_employer_groups_stay(persona, tmp_path, options):
     out = tmp_path / "copy"
-    anonymize(persona, output=out, salt=SALT, coarsen=True)
+    anonymize(persona, output=out, salt=SALT, **options)
     frame = pd.read_csv(out / "Connections.csv", skiprows=3, keep_default_na=False)
     original = pd.read_csv(persona / "Connections.csv", skiprows=3, keep_default_na=False)
     companies = set(frame["Company"]) - {""}
@@ -295,6 +302,14 @@ def test_coarsen_pseudonymises_companies_and_keeps_employer_groups(persona, tmp_
     a = netanalysis.review(netanalysis.load(persona), as_of=AS_OF)
     b = netanalysis.review(netanalysis.load(out), as_of=AS_OF)
     assert a.summary["alter_ties"] == b.summary["alter_ties"]
+
+
+def test_keep_companies_keeps_companies_and_positions(edge, tmp_path):
+    out = tmp_path / "copy"
+    anonymize(edge, output=out, salt=SALT, keep_companies=True)
+    frame = pd.read_csv(out / "Connections.csv", skiprows=3, keep_default_na=False)
+    assert {"Novo Nordisk", "Smith, Jones & Co"} <= set(frame["Company"])
+    assert "Professional" not in set(frame["Position"])
 
 
 def test_zip_archive_becomes_a_folder(persona, tmp_path):

@@ -406,9 +406,9 @@ def test_corrupt_zip_is_one_clear_error(tmp_path):
     assert len(problems.items) == 1
     error = problems.items[0]
     assert (error.file, error.code, error.severity) == ("archive.zip", "bad-zip", "error")
-    assert str(error).startswith("archive.zip: is not a readable zip file")
-    assert "download the archive again" in str(error)
-    with pytest.raises(InputError, match=r"^archive\.zip: is not a readable zip file"):
+    assert str(error).startswith("archive.zip: is not a zip file (or is cut off)")
+    assert "download it again" in str(error)
+    with pytest.raises(InputError, match=r"^archive\.zip: is not a zip file \(or is cut off\)"):
         read_archive(path)
 
 

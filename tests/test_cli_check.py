@@ -109,15 +109,15 @@ class TestCheck:
     @pytest.mark.parametrize("data, code, words", [
         (b"", "empty", "is empty (0 bytes)"),
         (bytes(range(256)) * 8, "binary", "holds binary data"),
-        ("date,contact,kind,direction\n2026-03-14,Søren Hansen,coffee,gave\n".encode("latin-1"), "encoding",
-         "line 2: is not UTF-8 text"),
+        ("date,contact,kind,direction\n9999-12-31,Søren Hansen,coffee,gave\n".encode(), "date-out-of-range",
+         "line 2, column 'date': '9999-12-31' is before 1900 or after 2100"),
         (b"date,contact,kind\n2026-03-14,Ann Lee,coffee\n", "missing-column", "'direction'"),
         (b"date,contact,kind,direction\n2026-03-14,Lee, Ann,coffee,gave\n", "too-many-fields",
          "line 2: '2026-03-14,Lee, Ann,coffee,gave' has 5 fields where the header has 4"),
-        # Past the head that is decoded up front (pandas finds the bad byte, the line is still right).
-        ("date,contact,kind,direction\n".encode() + "2026-03-14,Søren Hansen,coffee,gave\n".encode() * 9000
-         + "2026-03-14,Søren Hansen,coffee,gave\n".encode("latin-1"), "encoding", "line 9002: is not UTF-8 text"),
-    ], ids=["empty", "binary", "latin-1", "latin-1-deep", "missing-column", "too-many-fields"])
+        # Past the head that is read up front (pandas reads the row, the line is still right).
+        ("date,contact,kind,direction,direction\n".encode() + "2026-03-14,Søren Hansen,coffee,gave,gave\n".encode()
+         * 9000, "duplicate-column", "line 1, column 'direction': has two columns for 'direction'"),
+    ], ids=["empty", "binary", "year-9999", "missing-column", "too-many-fields", "duplicate-column"])
     def test_unreadable_interactions(self, capsys, network, snapshot, data, code, words):
         (network / "interactions.csv").write_bytes(data)
         snap = snapshot(network)
@@ -271,13 +271,13 @@ class TestContacts:
 
 
 def test_subprocess_check_bad_file_no_traceback_exit_1(network, snapshot):
-    (network / "interactions.csv").write_bytes(
-        "date,contact,kind,direction\n2026-03-14,Søren Hansen,coffee,gave\n".encode("latin-1"))
+    # A date pandas cannot hold was a traceback once (issue 17).
+    (network / "interactions.csv").write_bytes(b"date,contact,kind,direction\n0001-01-01,Ann Lee,coffee,gave\n")
     snap = snapshot(network)
     result = subprocess.run([sys.executable, "-m", "netanalysis", "check", str(network)], cwd=ROOT,
                             capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "error: interactions.csv line 2: is not UTF-8 text" in result.stdout
-    assert "Fix: save it again as 'CSV UTF-8'" in result.stdout
+    assert "error: interactions.csv line 2, column 'date': '0001-01-01' is before 1900 or after 2100" in result.stdout
+    assert "Fix: write the day it happened" in result.stdout
     snap.assert_unchanged()

@@ -232,12 +232,35 @@ def test_binary_garbage(data, write_file):
     assert "CSV" in problem.fix
 
 
-def test_latin1_bytes_are_a_wrong_encoding(write_file):
+def test_cp1252_bytes_load_with_a_warning_naming_the_encoding(write_file):
     text = "First Name,Last Name,Connected On\nAnn,Lee,18 Jun 2024\nSøren,Hansen,04 Jul 2023\n"
-    problem = _one_error(write_file("Connections.csv", text.encode("latin-1")))
-    assert (problem.code, problem.line) == ("encoding", 3)
-    assert "0xf8" in problem.message
-    assert "UTF-8" in problem.fix
+    problems = Problems()
+    frame = read_connections(write_file("Connections.csv", text.encode("cp1252")), problems=problems)
+    assert frame["contact"].tolist() == ["Ann Lee", "Søren Hansen"]
+    [warning] = problems.items
+    assert (warning.file, warning.severity, warning.code) == ("Connections.csv", "warning", "encoding-cp1252")
+    assert "cp1252" in str(warning)
+
+
+def test_a_broken_utf8_sequence_in_a_name_is_a_replacement_character_and_a_warning(write_file):
+    # One broken sequence in an otherwise UTF-8 file (real export): not cp1252, since the file holds UTF-8.
+    data = ("First Name,Last Name,URL,Connected On\nSøren,Hansen,,04 Jul 2023\n".encode()
+            + b"Jo\xc3,Smith,,05 Jul 2023\n")
+    problems = Problems()
+    frame = read_connections(write_file("Connections.csv", data), problems=problems)
+    assert frame["contact"].tolist() == ["Søren Hansen", "Jo\ufffd Smith"]
+    [warning] = problems.items
+    assert (warning.line, warning.severity, warning.code) == (3, "warning", "broken-character")
+
+
+def test_a_broken_utf8_sequence_in_a_profile_url_stays_an_error(write_file):
+    data = ("First Name,Last Name,URL,Connected On\nSøren,Hansen,,04 Jul 2023\n".encode()
+            + b"Jo,Smith,https://www.linkedin.com/in/jo\xc3-smith,05 Jul 2023\n")
+    problems = Problems()
+    read_connections(write_file("Connections.csv", data), problems=problems)
+    [error] = problems.errors
+    assert (error.line, error.column, error.code) == (3, "URL", "broken-character")
+    assert "profile URL must be exact" in error.message
 
 
 def test_utf16_excel_export_loads(write_file):

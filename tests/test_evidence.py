@@ -37,7 +37,7 @@ import pytest
 
 import netanalysis
 from netanalysis import commands
-from netanalysis.errors import InputError, Problems
+from netanalysis.errors import InputError, NetanalysisError, Problems
 from netanalysis.io.inputs import resolve_inputs
 from netanalysis.model.evidence import MAIL_COLUMNS, MEETING_COLUMNS
 
@@ -262,7 +262,7 @@ class TestInputs:
 
     def test_no_output_over_a_calendar_or_a_mailbox(self, network):
         for target in ("calendar.ics", "mail.mbox"):
-            with pytest.raises(InputError, match="refusing to overwrite"):
+            with pytest.raises(NetanalysisError, match="refusing to overwrite"):
                 commands.contacts(network, as_of=dt.date(2026, 3, 31), output=network / target)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
@@ -38,7 +40,13 @@ QUIRKS = [
     "2026-02-30", "gave", "received", "mutual", "coffee", "intro", "0", "3", "6", "2.5", "nan", "NA", "-1",
     "https://www.linkedin.com/in/s%C3%B8ren", "linkedin.com/in/", "urn:li:member:1", "Notes:", "\t", '"', "\r",
     "\n", "=cmd|' /C calc'!A0", "1e308", "9" * 30,
+    # dates at the edges (issue 17): pandas cannot hold most of them; none is a real date of an export or log
+    "01 Jan 0001", "31 Dec 9999", "0001-01-01", "9999-12-31", "1899-12-31", "1900-01-01", "2100-12-31",
+    "2101-01-01", "31-12-9999", "12/31/99, 11:59 PM", "Mar 25 2023 10:15 AM", "March 25, 2023", "25 March 2023",
+    # control characters, anywhere in a cell (issue 17): removed with a warning, never copied
+    "\x00", "Ann\x00Lee", "\x07bell", "\x1b[31mred", "del\x7f", "\x0b", "\x0c", "\x1f", "'=1+2", "\ufffd",
 ]
+CONTROL = set(chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 127])
 cells = st.one_of(st.sampled_from(QUIRKS), st.text(max_size=12))
 rows = st.lists(st.lists(cells, min_size=0, max_size=11), max_size=8)
 
@@ -48,6 +56,13 @@ def _check_result(frame: pd.DataFrame, columns: list[str]) -> None:
     assert list(frame.columns)[:len(columns)] == columns
     assert frame["line"].dtype == "int64"
     assert (frame["line"] >= 1).all()
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            for cell in frame[column]:
+                assert not (isinstance(cell, str) and CONTROL & set(cell)), (column, cell)
+        elif str(frame[column].dtype).startswith("datetime64"):
+            years = frame[column].dropna().dt.year
+            assert ((years >= 1900) & (years <= 2100)).all(), column
 
 
 def _read_both_ways(reader, data: bytes, columns: list[str]) -> None:
@@ -121,14 +136,17 @@ def test_goals_arbitrary_bytes(data):
 
 
 toml_values = st.one_of(st.integers(-10, 5000), st.floats(allow_nan=True), st.booleans(),
-                        st.sampled_from(['"x"', "[1, 2]", "{a = 1}", '"2026-01-01"', "1979-05-27", "inf", "nan"]))
+                        st.sampled_from(['"x"', "[1, 2]", "{a = 1}", '"2026-01-01"', "1979-05-27", "inf", "nan",
+                                         '["me@x.dk"]', '["not an address"]', '"me@x.dk"', "[[[[[[1]]]]]]",
+                                         "0001-01-01", "9999-12-31T23:59:59"]))
 
 
 @FUZZ
 @given(sections=st.dictionaries(
-    st.sampled_from(["mission", "purposes", "review", "other", "purposes.sub"]),
+    st.sampled_from(["mission", "purposes", "review", "other", "purposes.sub", "me", "reveiw"]),
     st.dictionaries(st.sampled_from(["statement", "sales", "job", "window_days", "half_life_days",
-                                     "actions_per_week", "trusted_strength", "x", "Sales"]),
+                                     "actions_per_week", "trusted_strength", "x", "Sales", "max_meeting_size",
+                                     "emails"]),
                     toml_values.map(lambda v: str(v).lower() if isinstance(v, (bool, float)) else str(v)),
                     max_size=5),
     max_size=4))
@@ -140,6 +158,51 @@ def test_goals_arbitrary_settings(sections):
     assert isinstance(goals, Goals)
     if not problems.errors and goals.purposes:
         assert abs(sum(goals.purposes.values()) - 1) < 1e-5
+    if {"other", "reveiw"} & set(sections):  # an unknown section is never ignored without a word
+        assert problems.errors
+
+
+@FUZZ
+@given(depth=st.integers(1, 3000), kind=st.sampled_from(["[", "{a = "]))
+def test_goals_nested_to_any_depth_is_one_clear_error(depth, kind):
+    problems = Problems()
+    read_goals(f"x = {kind * depth}".encode(), problems=problems)
+    assert len(problems.errors) == 1 and problems.errors[0].code == "toml"
+
+
+ARCHIVE_READERS = [
+    ("Invitations.csv", "From,To,Sent At,Message,Direction", "Me,{name},{date},,OUTGOING"),
+    ("Endorsement_Received_Info.csv",
+     "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status",
+     "{date},Python,{name},Lee,,ACCEPTED"),
+    ("messages.csv", "FROM,TO,DATE,CONTENT", "{name},Me,{date},hi"),
+    ("Recommendations_Received.csv", "First Name,Last Name,Creation Date,Text", "{name},Lee,{date},x"),
+]
+
+
+@FUZZ
+@given(which=st.integers(0, len(ARCHIVE_READERS) - 1),
+       cells=st.lists(st.tuples(st.one_of(st.sampled_from(QUIRKS), st.text(max_size=8)),
+                                st.one_of(st.sampled_from(QUIRKS), st.text(max_size=12))), max_size=6))
+def test_archive_readers_with_dates_at_the_edges_and_control_characters(which, cells):
+    from netanalysis.io.linkedin.archive import read_archive
+
+    name, header, row = ARCHIVE_READERS[which]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header.split(","))
+    for person, date in cells:
+        writer.writerow([{"{name}": person, "{date}": date}.get(cell, cell) for cell in row.split(",")])
+    with tempfile.TemporaryDirectory() as folder:
+        # Lone surrogates become bytes that are not UTF-8: the repair path is fuzzed too.
+        (Path(folder) / name).write_bytes(buffer.getvalue().encode("utf-8", errors="surrogatepass"))
+        problems = Problems()
+        archive = read_archive(folder, problems=problems)
+        for frame in (archive.messages, archive.invitations, archive.endorsements, archive.recommendations):
+            if frame is not None:
+                _check_result(frame, list(frame.columns))
+        for problem in problems.items:
+            assert problem.file and problem.message and (problem.severity == "warning" or problem.fix)
 
 
 CONNECTIONS = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

@@ -171,11 +171,15 @@ class TestInteractions:
         [problem] = _errors(read_interactions, write_file("interactions.csv", b"\x00\x01\x02\xff" * 64))
         assert problem.code == "binary"
 
-    def test_latin1_file(self, write_file):
-        data = "date,contact,kind,direction\n2026-03-14,Søren Hansen,coffee,gave\n".encode("latin-1")
-        [problem] = _errors(read_interactions, write_file("interactions.csv", data))
-        assert (problem.code, problem.line) == ("encoding", 2)
-        assert "UTF-8" in problem.fix
+    def test_cp1252_file_loads_with_one_warning(self, write_file):
+        # Excel's "CSV (Comma delimited)" on Windows: not UTF-8, but valid cp1252 (issue 15).
+        data = "date,contact,kind,direction,notes\n2026-03-14,Søren Hansen,coffee,gave,it’s done\n".encode("cp1252")
+        problems = Problems()
+        log = read_interactions(write_file("interactions.csv", data), problems=problems)
+        assert log.loc[0, "contact"] == "Søren Hansen" and log.loc[0, "notes"] == "it’s done"
+        [warning] = problems.items
+        assert (warning.severity, warning.code) == ("warning", "encoding-cp1252")
+        assert "Windows-1252 (cp1252)" in warning.message and "UTF-8" in warning.fix
 
     def test_reader_never_writes(self, data_dir, snapshot):
         snap = snapshot(data_dir / "log")
@@ -256,12 +260,13 @@ class TestGoals:
         assert (problem.file, problem.line, problem.code) == ("goals_not_toml.toml", 2, "toml")
         assert problem.fix
 
-    def test_unknown_setting_is_a_warning(self, write_file):
+    def test_unknown_setting_is_an_error(self, write_file):
+        # Ignoring it would give a review with settings the user did not ask for (issue 17).
         problems = Problems()
-        goals = read_goals(write_file("goals.toml", "[review]\nwindow_days = 30\nspeed = 3\n"), problems=problems)
-        assert problems.errors == [] and goals.window_days == 30
-        [warning] = problems.warnings
-        assert (warning.line, warning.column, warning.value) == (3, "review.speed", "3")
+        read_goals(write_file("goals.toml", "[review]\nwindow_days = 30\nhalf_lif_days = 3\n"), problems=problems)
+        [error] = problems.errors
+        assert (error.line, error.column, error.value) == (3, "review.half_lif_days", "3")
+        assert error.fix == "did you mean 'half_life_days'?"
 
     @pytest.mark.parametrize("data, code", [
         (b"", "empty"),

@@ -11,7 +11,7 @@ import pytest
 
 import netanalysis
 from netanalysis import cli, commands
-from netanalysis.errors import InputError
+from netanalysis.errors import InputError, NetanalysisError
 from netanalysis.io import logfile
 
 CONNECTIONS = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -77,7 +77,7 @@ class TestValidation:
         assert log.read_text() == "date,contact,kind,direction\n"
 
     def test_a_file_that_is_not_a_log(self, folder):
-        with pytest.raises(InputError, match="is your connections input; refusing to overwrite it"):
+        with pytest.raises(NetanalysisError, match="is your connections input .*; refusing to overwrite it"):
             commands.log_add("Soren Hansen", "coffee", "gave", date="2026-03-14",
                              interactions=folder / "Connections.csv")
         other = folder / "notes.csv"

@@ -16,17 +16,26 @@ What happens to each field
 * e-mail addresses and ``urn:li:member`` ids: emptied;
 * free text (log and ``contacts.csv`` notes, message subjects, contents and
   conversation titles, invitation messages, recommendation texts): dropped,
-  or with ``keep_notes`` kept with known names, profile URLs and e-mail
-  addresses replaced (names spelled otherwise stay: read it before handing in);
-* companies and positions: kept, or with ``coarsen`` ``Company 1A2B`` and a
-  coarse level (Leadership, Manager, Professional, Student);
-* dates, kinds, directions, values, purposes, circles, chemistry, cadences,
-  statuses, offers, needs, skills: kept (they are the review);
-* ``goals.toml``: copied as it is (the mission is the user's own words), but
-  for ``[me] emails`` (the owner's addresses);
+  or with ``keep_notes`` kept and scrubbed (see below);
+* companies: ``Company 1A2B``, the same for one company in every file (so
+  same-employer ties survive); positions: a coarse level (Leadership,
+  Manager, Professional, Student).  With ``keep_companies`` both are kept,
+  scrubbed;
+* every other text that is kept (circles, offers, needs, kinds, purposes,
+  endorsed skills, the mission statement, the purposes' names) is scrubbed:
+  any name of any person in the inputs (the owner too) becomes that person's
+  pseudonym or ``[name]``, and e-mail addresses, links and phone numbers go,
+  wherever they are (:class:`~netanalysis.anonymize.scrub.Scrubber`; names
+  spelled otherwise stay: read free text before handing in);
+* dates, directions, values, channels, chemistry, cadences, statuses: kept
+  (they are the review);
+* ``goals.toml``: written again from what was read, scrubbed, without the
+  ``[me]`` addresses;
 * calendars and mailboxes: not copied, with a warning (they hold other
   people's addresses and subjects);
-* the owner's ``Profile.csv``: the pseudonymous name only.
+* the owner's ``Profile.csv``: the pseudonymous name only;
+* file and folder names: never copied (the copy has the usual names, and a
+  report of a pseudonymised network names its inputs by their roles).
 
 The salt is random unless given, so two hand-ins cannot be joined; give the
 same salt to get the same pseudonyms again.
@@ -56,6 +65,7 @@ import pandas as pd
 
 from ..errors import NetanalysisError
 from ..io.inputs import ARCHIVE_NAMES, USUAL_NAMES, Inputs, resolve_inputs
+from ..io.write import Outputs
 from .network import pseudonymise_network, pseudonymiser_for
 from .pseudonyms import Pseudonymiser, coarse_position, new_salt
 
@@ -72,15 +82,17 @@ class AnonymizeError(NetanalysisError):
 
 def anonymize(folder=None, *, output: str | Path, connections=None, interactions=None, contacts=None,
               goals=None, archive=None, salt: str | None = None, keep_notes: bool = False,
-              coarsen: bool = False, force: bool = False) -> list[Path]:
+              keep_companies: bool = False, coarsen: bool | None = None, force: bool = False) -> list[Path]:
     """:func:`anonymize_inputs` with the inputs given like :func:`netanalysis.load` (a folder and/or files)."""
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
                             goals=goals, archive=archive)
-    return anonymize_inputs(inputs, Path(output), salt=salt, keep_notes=keep_notes, coarsen=coarsen, force=force)
+    return anonymize_inputs(inputs, Path(output), salt=salt, keep_notes=keep_notes, keep_companies=keep_companies,
+                            force=force)
 
 
 def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, keep_notes: bool = False,
-                     coarsen: bool = False, force: bool = False, mapping: dict | None = None) -> list[Path]:
+                     keep_companies: bool = False, coarsen: bool | None = None, force: bool = False,
+                     mapping: dict | None = None) -> list[Path]:
     """Write pseudonymised copies of every input to the folder ``output``.
 
     Parameters
@@ -96,9 +108,13 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
     salt : str, optional
         HMAC key of the pseudonyms; random (:func:`new_salt`) when not given.
     keep_notes : bool
-        Keep free text, scrubbed of known names (see the module docstring).
-    coarsen : bool
-        Pseudonymise companies and reduce positions to a coarse level.
+        Keep free text, scrubbed (see the module docstring).
+    keep_companies : bool
+        Keep companies and positions (scrubbed) instead of pseudonyms and
+        coarse levels: the copy then shows where the contacts work.
+    coarsen : bool, optional
+        Accepted for old callers and ignored: companies are pseudonymised and
+        positions coarsened by default.
     force : bool
         Write into a non-empty folder; files there with an input's usual name
         that this copy does not write are removed, so the folder holds one
@@ -119,6 +135,9 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
         not empty (without ``force``).
     InputError
         The inputs have errors.
+    OutputError
+        A file cannot be written (the disk is full, the folder read-only):
+        then none is.
 
     Examples
     --------
@@ -150,9 +169,11 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
         cells = list(extras.contacts["contact"]) + [k for cell in extras.contacts["knows"]
                                                     for k in (cell.split(";") if cell else [])]
     pz = pseudonymiser_for(net, salt=salt, cells=cells)
-    anon = pseudonymise_network(net, keep_notes=keep_notes, coarsen=coarsen, pseudonymiser=pz)
-    output.mkdir(parents=True, exist_ok=True)
-    written = write_network(anon, pz, inputs, output, extras, keep_notes=keep_notes)
+    anon = pseudonymise_network(net, keep_notes=keep_notes, keep_companies=keep_companies, pseudonymiser=pz)
+    outputs = Outputs(inputs.files())
+    for name, data in write_network(anon, pz, inputs, extras, keep_notes=keep_notes).items():
+        outputs.add(output / name, data, option="-o", shown=str(output / name))
+    written = outputs.commit()  # every file of the copy, or none
     if force:
         keep = {p.name.lower() for p in written}
         for child in output.iterdir():

@@ -21,7 +21,7 @@ Profile URLs
     The decoded slug maps to ``person-4f2a-1b2c3d`` (a connection's slug,
     with that person's code) or ``member-1b2c3d4e5f`` (any other slug); the
     mapping is injective.
-Companies (``--coarsen``)
+Companies (the default; not with ``--keep-companies``)
     ``Company 1A2B`` from the lower-cased, space-normalised company name, so
     people of one employer stay together.  Positions become a coarse level.
 
@@ -347,12 +347,13 @@ class Pseudonymiser:
     # -- free text -------------------------------------------------------------------------------
 
     def scrub(self, text: str) -> str:
-        """Free text with known names replaced by their pseudonyms, profile URLs by pseudonymous
-        ones and e-mail addresses by ``[e-mail]``.
+        """Text with known names replaced by their pseudonyms, profile URLs by pseudonymous
+        ones, and e-mail addresses, other links and phone numbers removed.
 
-        Full display names (any case) become the person's pseudonym; first and last names of
-        four letters or more, written as in the connections, become ``[name]``.  Names spelled
-        otherwise are not found: free text is never fully anonymous.
+        Full names (any case, any accents) become the person's pseudonym; the words of
+        anyone's names, three letters or more, become ``[name]``
+        (:class:`~netanalysis.anonymize.scrub.Scrubber`).  Names spelled otherwise are not
+        found: free text is never fully anonymous.
         """
         if not text:
             return text
@@ -367,7 +368,7 @@ class Pseudonymiser:
         whole.update({clean_text(c): self.person(p) for p, c in zip(self.people.index, self.people["contact"])})
         whole.pop("", None)
         parts = [value for column in ("first_name", "last_name") if column in self.people
-                 for value in self.people[column]] + self._name_parts
+                 for value in self.people[column]] + self._name_parts + list(whole)
         scrubber = Scrubber(whole, parts, url=self.url)
 
         def scrub(text: str) -> str:

@@ -2,8 +2,10 @@
 
 ``Connections.csv`` in LinkedIn's 2023+ layout (``Notes:`` preamble, ``URL``
 column, ``04 Jul 2023`` dates, hidden members as rows holding only a date);
-``interactions.csv`` and ``contacts.csv`` in netanalysis' columns;
-``goals.toml`` copied as it is; and the archive files that were present, in
+``interactions.csv`` and ``contacts.csv`` in netanalysis' columns (text
+cells a spreadsheet would take for a formula get a leading ``'``, which the
+readers take off again); ``goals.toml`` written again from what was read,
+scrubbed; and the archive files that were present, in
 LinkedIn's 2024 layouts: ``Profile.csv`` (the owner's name only),
 ``messages.csv``, ``Invitations.csv``, ``Endorsement_Received_Info.csv`` /
 ``Endorsement_Given_Info.csv`` (accepted endorsements) and
@@ -21,19 +23,19 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problems
+from ..io.spreadsheet import escape_cell
 from ..io.write import to_csv_text as _csv
-from ..io.write import write_atomic
 from ..io.connections import CONNECTED_ON_FORMATS, read_raw_connections
 from ..io.csvfile import read_csv_table
 from ..io.dates import parse_dates
-from ..io.goals import goals_without_me
 from ..io.inputs import connections_source
 from ..io.linkedin.formats import (CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, ENDORSEMENT_GIVEN_HEADER,
                                    ENDORSEMENT_HEADER, INVITATION_HEADER, MESSAGE_HEADER, PROFILE_HEADER,
                                    RECOMMENDATION_HEADER, linkedin_day, us_time, utc_time)
+from .network import scrub_field
 from .pseudonyms import Pseudonymiser
 
-__all__ = ["Extras", "read_extras", "write_network", "INTERACTIONS_HEADER", "CONTACTS_HEADER"]
+__all__ = ["Extras", "read_extras", "write_network", "goals_text", "INTERACTIONS_HEADER", "CONTACTS_HEADER"]
 
 INTERACTIONS_HEADER = ("date", "contact", "kind", "direction", "value", "purpose", "channel", "with", "notes")
 CONTACTS_HEADER = ("contact", "circle", "chemistry", "cadence_days", "status", "offers", "needs", "knows", "notes")
@@ -97,18 +99,16 @@ def _texts(archive: Path, name: str, required: dict, columns: list[str]) -> list
     return list(zip(frame["line"].astype(int), *(frame[c] for c in columns)))
 
 
-def write_network(anon, pz: Pseudonymiser, inputs, output: Path, extras: Extras, *,
-                  keep_notes: bool) -> list[Path]:
-    """Write every file of the pseudonymised network ``anon`` to ``output``; return the paths.
+def write_network(anon, pz: Pseudonymiser, inputs, extras: Extras, *, keep_notes: bool) -> dict[str, str]:
+    """Every file of the pseudonymised network ``anon``: ``{file name: text}`` (to write all or none).
 
     ``anon`` comes from :func:`~netanalysis.anonymize.network.pseudonymise_network` with ``pz``;
     ``extras`` from :func:`read_extras` on the original inputs.
     """
-    protected = inputs.given()
-    written: list[Path] = []
+    written: dict[str, str] = {}
 
-    def write(name: str, text: str | bytes) -> None:
-        written.append(write_atomic(output / name, text, inputs=protected))
+    def write(name: str, text: str) -> None:
+        written[name] = text
 
     write("Connections.csv", _connections(anon.people, extras.hidden_rows))
     if inputs.interactions is not None:
@@ -116,7 +116,7 @@ def write_network(anon, pz: Pseudonymiser, inputs, output: Path, extras: Extras,
     if extras.contacts is not None:
         write("contacts.csv", _contacts(extras.contacts, pz, keep_notes=keep_notes))
     if inputs.goals is not None:
-        write("goals.toml", goals_without_me(Path(inputs.goals).read_bytes()))
+        write("goals.toml", goals_text(anon.goals))
     archive = anon.archive
     if archive is None:
         return written
@@ -158,18 +158,44 @@ def _interactions(log: pd.DataFrame) -> str:
     dates = [d.strftime("%Y-%m-%d") if not pd.isna(d) else "" for d in log["date"]]
     rows = zip(dates, log["contact"], log["kind"], log["direction"], log["value"].astype(int), log["purpose"],
                log["channel"], log["with"], log["notes"])
-    return _csv(rows, INTERACTIONS_HEADER, final_newline=True)
+    return _csv(([_safe(cell) for cell in row] for row in rows), INTERACTIONS_HEADER, final_newline=True)
+
+
+def _safe(cell):
+    return escape_cell(cell) if isinstance(cell, str) else cell
 
 
 def _contacts(contacts: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool) -> str:
     def number(value) -> str:
         return "" if pd.isna(value) else str(int(value))
 
+    def field(text: str) -> str:
+        return scrub_field(pz, text, lower=True)
+
     rows = []
     for row in contacts.sort_values("line", kind="stable").itertuples(index=False):
-        rows.append((pz.cell(row.contact), row.circle, number(row.chemistry), number(row.cadence_days), row.status,
-                     row.offers, row.needs, pz.cells(row.knows), pz.scrub(row.notes) if keep_notes else ""))
+        rows.append([_safe(cell) for cell in (
+            pz.cell(row.contact), field(row.circle), number(row.chemistry), number(row.cadence_days), row.status,
+            field(row.offers), field(row.needs), pz.cells(row.knows), pz.scrub(row.notes) if keep_notes else "")])
     return _csv(rows, CONTACTS_HEADER, final_newline=True)
+
+
+def goals_text(goals) -> str:
+    """``goals.toml`` for a :class:`~netanalysis.io.goals.Goals` (already scrubbed), without ``[me]``.
+
+    >>> from netanalysis.io.goals import Goals, read_goals
+    >>> g = Goals(statement='Win "two" clients', purposes={"sales": 0.6, "job": 0.4}, given=True)
+    >>> read_goals(goals_text(g).encode()) == g
+    True
+    """
+    import json
+
+    lines = ["[mission]", f"statement = {json.dumps(goals.statement, ensure_ascii=False)}", "", "[purposes]"]
+    lines += [f"{json.dumps(name, ensure_ascii=False)} = {share!r}" for name, share in goals.purposes.items()]
+    lines += ["", "[review]"]
+    for key in ("window_days", "half_life_days", "actions_per_week", "trusted_strength", "max_meeting_size"):
+        lines.append(f"{key} = {getattr(goals, key)!r}")
+    return "\n".join(lines) + "\n"
 
 
 def _messages(frame: pd.DataFrame, owner: str, owner_url: str, texts: dict) -> str:

@@ -29,8 +29,9 @@ import pandas as pd
 from ..errors import Problems
 from .text import clean_text, match_key, profile_slug
 from .csvfile import CsvTable, read_csv_table
-from .dates import parse_dates
+from .dates import out_of_range_fix, parse_dates, parse_dates_checked
 from .fields import map_each, map_unique
+from .files import MAX_CONNECTIONS
 
 __all__ = ["read_connections", "read_raw_connections", "CONNECTION_COLUMNS", "CONNECTED_ON_FORMATS"]
 
@@ -80,6 +81,11 @@ def read_connections(path: str | Path | bytes, *, display: str | None = None,
     own = problems is None
     problems = Problems() if own else problems
     table = read_raw_connections(path, display=display, problems=problems)
+    if table is not None and len(table.frame) > MAX_CONNECTIONS:
+        problems.error(display, f"has {len(table.frame):,} rows; LinkedIn allows 30,000 connections, and at most "
+                                f"{MAX_CONNECTIONS:,} rows are read", line=int(table.frame["line"].iloc[MAX_CONNECTIONS]),
+                       code="too-large", fix="check that this is your Connections.csv as LinkedIn exported it")
+        table = None
     if table is None:
         frame = _empty()
     else:
@@ -104,7 +110,7 @@ def read_raw_connections(path: str | Path | bytes, *, display: str, problems: Pr
     [{'line': 2, 'firstname': '', 'connectedon': '12 Dec 2022'}]
     """
     return read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL,
-                          problems=problems, aliases=_ALIASES)
+                          problems=problems, aliases=_ALIASES, matching=frozenset({"url"}))
 
 
 def _empty() -> pd.DataFrame:
@@ -136,11 +142,16 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
                          line=int(raw.loc[hidden, "line"].iloc[0]))
     keep = ~hidden
     hidden_dates, _ = parse_dates(raw.loc[hidden, "connectedon"], CONNECTED_ON_FORMATS)
-    dates, bad = parse_dates(raw.loc[keep, "connectedon"], CONNECTED_ON_FORMATS)
+    dates, bad, outside = parse_dates_checked(raw.loc[keep, "connectedon"], CONNECTED_ON_FORMATS)
     for index in bad[bad].index:
         problems.error(display, "is not a date LinkedIn or Excel writes", line=int(raw.at[index, "line"]),
                        column="Connected On", value=raw.at[index, "connectedon"], code="bad-date",
                        fix="write it as '04 Jul 2023' (day, English month abbreviation, year)")
+    for index in outside[outside].index:
+        value = raw.at[index, "connectedon"]
+        problems.error(display, "is before 1900 or after 2100: " + out_of_range_fix(value, "a LinkedIn date"),
+                       line=int(raw.at[index, "line"]), column="Connected On", value=value, code="date-out-of-range",
+                       fix="write the day you connected, as '04 Jul 2023', or export the file again")
     contact = map_each(first[keep] + " " + last[keep], str.strip)
     slug = map_unique(url_raw[keep], profile_slug)
     email = email_raw[keep]

@@ -25,6 +25,7 @@ from .text import clean_text, match_key
 from ..vocab import STATUSES
 from .csvfile import read_csv_table
 from .fields import did_you_mean, map_each, map_unique, split_list, to_number
+from .files import MAX_KNOWS
 
 __all__ = ["read_contacts", "CONTACT_COLUMNS"]
 
@@ -70,7 +71,7 @@ def read_contacts(path: str | Path | bytes, *, display: str | None = None,
     own = problems is None
     problems = Problems() if own else problems
     table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems,
-                           aliases=_ALIASES)
+                           aliases=_ALIASES, unescape=True)
     if table is None:
         frame = pd.DataFrame({c: pd.Series(dtype=str) for c in CONTACT_COLUMNS})
         frame = frame.astype({"line": "int64", "chemistry": "Int64", "cadence_days": "Int64"})
@@ -141,6 +142,12 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         problems.error(display, "is not one of develop, keep, wind-down", line=int(raw.at[index, "line"]),
                        column="status", value=raw.at[index, "status"], code="bad-status",
                        fix=did_you_mean(raw.at[index, "status"], STATUSES) or "write develop, keep or wind-down")
+    knows = split_list(raw["knows"])
+    named = int(map_unique(knows, lambda cell: cell.count(";") + 1 if cell else 0).sum()) if len(knows) else 0
+    if named > MAX_KNOWS:
+        problems.error(display, f"names {named:,} people in 'knows' (at most {MAX_KNOWS:,} are read)",
+                       column="knows", code="too-many", fix="name the people each contact knows well, not everyone")
+        knows = pd.Series("", index=raw.index, dtype=object)
     return pd.DataFrame({
         "line": raw["line"].astype("int64"),
         "contact": contact,
@@ -152,7 +159,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "status": status,
         "offers": split_list(raw["offers"], lower=True),
         "needs": split_list(raw["needs"], lower=True),
-        "knows": split_list(raw["knows"]),
+        "knows": knows,
         "email": _emails(raw, display, problems),
         "notes": raw["notes"],  # free text, shown as written (already trimmed)
     }).reset_index(drop=True)

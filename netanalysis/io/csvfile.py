@@ -11,7 +11,6 @@ that record (1-based, header and preamble included).
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -22,10 +21,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, Problem, Problems
-from .fields import map_each
+from ..errors import InputError, Problems
+from .csvtail import last_record_cut
+from .encoding import SAVE_AS_UTF8, clean_bytes, head_text, repair_encoding
+from .fields import map_each, map_unique
+from .files import MAX_COLUMNS, read_input
+from .spreadsheet import may_hold_escapes, unescape_cell
 
-__all__ = ["CsvTable", "read_csv_table", "column_key", "decode_bytes"]
+__all__ = ["CsvTable", "read_csv_table", "column_key", "SAVE_AS_UTF8"]
 
 _DELIMITERS = (",", ";", "\t")
 _HEADER_SEARCH_LINES = 30
@@ -61,7 +64,6 @@ READ_OPTIONS = dict(
     # fields than the header: that would shift every value.
     index_col=False,
 )
-SAVE_AS_UTF8 = "save it again as 'CSV UTF-8' (in Excel: File > Save As > CSV UTF-8)"
 
 
 @dataclass
@@ -81,51 +83,6 @@ def column_key(name: str) -> str:
     'firstname'
     """
     return re.sub(r"[^a-z0-9]", "", str(name).lower())
-
-
-def decode_bytes(data: bytes, display: str, limit: int = 0) -> str:
-    """Decode a CSV file's bytes, or raise one clear :class:`InputError`.
-
-    With ``limit``, a UTF-8 file longer than that is checked and decoded only
-    for its first ``limit`` bytes (a character cut at the end is left out).
-    """
-    if not data:
-        raise InputError(Problem(display, "is empty (0 bytes); a valid file has at least its header line",
-                                 fix="export the file again, or delete it if you have nothing to put in it",
-                                 code="empty"))
-    head = data[:4096]
-    if head.startswith(b"PK\x03\x04"):
-        raise InputError(Problem(display, "is a zip or Excel workbook, not a CSV file",
-                                 fix="unzip it, or " + SAVE_AS_UTF8, code="binary"))
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in head:
-        raise InputError(Problem(display, "holds binary data, not CSV text",
-                                 fix="check that you picked the right file; " + SAVE_AS_UTF8, code="binary"))
-    try:
-        if limit and len(data) > limit:
-            # Only the head is decoded here; pandas decodes the rest (and a bad
-            # byte there comes back to :func:`decode_bytes` for its line).
-            text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:limit], final=False)
-        else:
-            text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _not_utf8(data, exc.start, display) from None
-    control = re.search(r"[\x00-\x08\x0e-\x1f]", text[:4096])
-    if control:
-        raise InputError(Problem(display, "holds binary data, not CSV text",
-                                 line=text[: control.start()].count("\n") + 1,
-                                 fix="check that you picked the right file; " + SAVE_AS_UTF8, code="binary"))
-    return text
-
-
-def _not_utf8(data: bytes, start: int, display: str) -> InputError:
-    line = data[:start].count(b"\n") + 1
-    return InputError(Problem(display, f"is not UTF-8 text (byte 0x{data[start]:02x} cannot be read)",
-                              line=line, fix=SAVE_AS_UTF8, code="encoding"))
 
 
 def _split(line: str, delimiter: str) -> list[str]:
@@ -155,6 +112,8 @@ def read_csv_table(
     problems: Problems,
     aliases: dict[str, str] | None = None,
     raw: frozenset[str] = frozenset(),
+    matching: frozenset[str] = frozenset(),
+    unescape: bool = False,
 ) -> CsvTable | None:
     """Read a CSV with a header somewhere in its first lines.
 
@@ -163,25 +122,26 @@ def read_csv_table(
     recording an error when the file cannot be read as a table.  Every cell is
     a stripped ``str``; missing cells are ``""``.  Cells of the ``raw`` columns
     are not stripped: for a caller that cleans them per distinct value anyway
-    (300,000 message rows).
+    (300,000 message rows).  A broken character (U+FFFD, see
+    :mod:`~netanalysis.io.encoding`) in a ``matching`` column is an error (a
+    profile URL must be exact to match).  With ``unescape``, a cell written
+    safe for spreadsheets (``'=...``, see :func:`~netanalysis.io.spreadsheet.unescape_cell`)
+    is read back as it was.
     """
     optional = optional or {}
     aliases = aliases or {}
     try:
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        text = decode_bytes(data, display, limit=_HEAD_CHARS * 4 + 8)
-        # pandas parses UTF-8 bytes with far less memory than a str (a str in a
-        # StringIO costs 4 bytes a character); a UTF-16 re-save is re-encoded.
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            data = text.encode("utf-8")
+        data = source if isinstance(source, bytes) else read_input(source, display)
+        data = clean_bytes(data, display, problems)
+        repaired = False
+        text = head_text(data, _HEAD_CHARS * 4 + 8)
+        if text is None:
+            data, repaired = repair_encoding(data, display, problems), True
+            text = head_text(data, _HEAD_CHARS * 4 + 8) or ""
         bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
         text = text[:_HEAD_CHARS + 1]  # only the head is needed from here on
     except InputError as exc:
         problems.items.extend(exc.problems)
-        return None
-    except OSError as exc:
-        problems.error(display, f"cannot be read ({exc.strerror or exc})",
-                       fix="check the path and that the file is not open in another program", code="unreadable")
         return None
 
     # Only the first lines are split to find the header: a 76 MB messages.csv
@@ -189,47 +149,97 @@ def read_csv_table(
     # to quote a broken row.
     head = _LINE_BREAK.split(text[:_HEAD_CHARS])
     lines = head if len(text) > _HEAD_CHARS else [*head[:-1], head[-1]] if head and head[-1] else head[:-1]
+    if _too_wide(lines, len(text) > _HEAD_CHARS, display, problems):
+        return None
     found = _find_header(lines, set(required) - set(aliases.values()) if aliases else set(required))
     if found is None:
-        # Say which required columns are missing from the most header-like line.
-        best_line, best_missing = 1, sorted(required)
-        for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]):
-            for delimiter in _DELIMITERS:
-                keys = {aliases.get(column_key(c), column_key(c)) for c in _split(line, delimiter)}
-                missing = sorted(set(required) - keys)
-                if len(missing) < len(best_missing):
-                    best_line, best_missing = index + 1, missing
-        names = ", ".join(f"'{required[k]}'" for k in best_missing)
-        problems.error(display, f"has no header line with the required column(s) {names}",
-                       line=best_line, column=required[best_missing[0]], code="missing-column",
-                       fix="add the column(s) to the header line (spelling as shown), or check that this is the right file")
+        _no_header(lines, required, aliases, display, problems)
         return None
     header_index, delimiter = found
+    wanted = {**required, **optional}
+    header = _split(lines[header_index], delimiter)
+    if _wide_header(header, header_index + 1, display, problems) or \
+            _duplicate_columns(header, wanted, aliases, header_index + 1, display, problems):
+        return None
 
     offset = 0
     for _ in range(header_index):
         match = _LINE_BREAK.search(text, offset)
         offset = match.end()
-    body = io.BytesIO(data[bom + len(text[:offset].encode("utf-8")):])
-    lines = _AllLines(data)
+    body_start = bom + len(text[:offset].encode("utf-8"))
     del text
+    parsed = _parse(data, body_start, delimiter, display, header_index, problems)
+    if parsed == "not utf-8":
+        # A byte that is not UTF-8 after the head: repair the whole file, and parse again (the
+        # bytes before the body are unchanged: the head was UTF-8).
+        data, repaired = repair_encoding(data, display, problems), True
+        parsed = _parse(data, body_start, delimiter, display, header_index, problems)
+    if parsed is None or parsed == "not utf-8":
+        return None
+    frame, bad_lines, wide = parsed
+    columns: dict[str, str] = {}
+    for name in frame.columns:
+        key = column_key(name)
+        key = aliases.get(key, key)
+        if key and key not in columns:
+            columns[key] = name
+    missing = [k for k in required if k not in columns]
+    if missing:
+        problems.error(display, f"misses the required column '{required[missing[0]]}'", line=header_index + 1,
+                       column=required[missing[0]], code="missing-column",
+                       fix="add it to the header line")
+        return None
+    out = pd.DataFrame({key: frame[columns[key]] if key in raw else map_each(frame[columns[key]], str.strip)
+                        for key in wanted if key in columns})
+    for key in wanted:
+        if key not in out:
+            out[key] = ""
+    # pandas numbers records (a multi-line cell is one record, a blank line is
+    # one), which is what a spreadsheet shows: record k is row header_line + k.
+    # Blank lines come back as all-empty rows (kept so numbering stays right)
+    # and are dropped here.
+    rows = np.arange(header_index + 2, header_index + 2 + len(out) + len(bad_lines))
+    if bad_lines:
+        rows = rows[~np.isin(rows, sorted(bad_lines))]
+    out.insert(0, "line", rows[: len(out)])
+    if len(out.columns) > 1 and len(frame) == len(out):
+        maybe = np.flatnonzero(frame.iloc[:, 0].to_numpy() == "")
+        if len(maybe):
+            blank = maybe[(frame.iloc[maybe].to_numpy() == "").all(axis=1)]
+            if len(blank):
+                out = out.drop(index=out.index[blank]).reset_index(drop=True)
+    if wide:
+        out = out[~out["line"].isin(wide)].reset_index(drop=True)
+    if len(out) and last_record_cut(data, delimiter, len(frame.columns)):
+        problems.warning(display, f"has fewer fields on its last row than the header has ({len(frame.columns)}): "
+                                  "the file may be cut off", line=int(out["line"].iloc[-1]), code="cut-off",
+                         fix="was the download complete? Export the file again, or fill in the row")
+    if repaired:
+        _broken_in_matching(out, matching, columns, display, problems)
+    if unescape and may_hold_escapes(data):
+        for key in wanted:
+            out[key] = map_unique(out[key], unescape_cell)
+    return CsvTable(out, header_index + 1, delimiter, {k: columns[k] for k in columns if k in wanted})
+
+
+def _parse(data: bytes, body_start: int, delimiter: str, display: str, header_index: int, problems: Problems):
+    """pandas over the body: ``(frame, lines pandas skipped, lines cut short)``; ``None`` after an error,
+    ``"not utf-8"`` when a byte is not UTF-8."""
+    body = io.BytesIO(data[body_start:])
+    lines = _AllLines(data)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             frame = pd.read_csv(body, sep=delimiter, **READ_OPTIONS)
         except UnicodeDecodeError:
-            # A bad byte after the head: find it in the whole file for its line.
-            try:
-                data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                problems.items.extend(_not_utf8(data, exc.start, display).problems)
-                return None
-            raise
+            return "not utf-8"
         except (pd.errors.ParserError, csv.Error, ValueError) as exc:
             row = _PARSE_ROW.search(str(exc))
+            cut = "EOF inside string" in str(exc)
             problems.error(display, f"cannot be parsed as CSV ({exc})",
-                           line=header_index + 1 + (int(row.group(1)) if row else 0),
-                           fix="check for an unclosed quote (\") in the file", code="parse")
+                           line=header_index + 1 + (int(row.group(1)) if row else 0), code="parse",
+                           fix="check for an unclosed quote (\") in the file"
+                               + ("; or the file is cut off: was the download complete?" if cut else ""))
             return None
     bad_lines: set[int] = set()
     width = len(frame.columns)
@@ -258,41 +268,74 @@ def read_csv_table(
             if physical not in bad_lines:
                 wide.add(physical)
                 too_many(physical, fields)
-    columns: dict[str, str] = {}
-    for name in frame.columns:
-        key = column_key(name)
-        key = aliases.get(key, key)
-        if key and key not in columns:
-            columns[key] = name
-    missing = [k for k in required if k not in columns]
-    if missing:
-        problems.error(display, f"misses the required column '{required[missing[0]]}'", line=header_index + 1,
-                       column=required[missing[0]], code="missing-column",
-                       fix="add it to the header line")
-        return None
-    wanted = {**required, **optional}
-    out = pd.DataFrame({key: frame[columns[key]] if key in raw else map_each(frame[columns[key]], str.strip)
-                        for key in wanted if key in columns})
-    for key in wanted:
-        if key not in out:
-            out[key] = ""
-    # pandas numbers records (a multi-line cell is one record, a blank line is
-    # one), which is what a spreadsheet shows: record k is row header_line + k.
-    # Blank lines come back as all-empty rows (kept so numbering stays right)
-    # and are dropped here.
-    rows = np.arange(header_index + 2, header_index + 2 + len(out) + len(bad_lines))
-    if bad_lines:
-        rows = rows[~np.isin(rows, sorted(bad_lines))]
-    out.insert(0, "line", rows[: len(out)])
-    if len(out.columns) > 1 and len(frame) == len(out):
-        maybe = np.flatnonzero(frame.iloc[:, 0].to_numpy() == "")
-        if len(maybe):
-            blank = maybe[(frame.iloc[maybe].to_numpy() == "").all(axis=1)]
-            if len(blank):
-                out = out.drop(index=out.index[blank]).reset_index(drop=True)
-    if wide:
-        out = out[~out["line"].isin(wide)].reset_index(drop=True)
-    return CsvTable(out, header_index + 1, delimiter, {k: columns[k] for k in columns if k in wanted})
+    return frame, bad_lines, wide
+
+
+def _too_wide(lines: list[str], cut: bool, display: str, problems: Problems) -> bool:
+    """Refuse a first line so long that it is no header line (before pandas reads it)."""
+    first = next((index for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]) if line.strip()), None)
+    if first is not None and cut and first == len(lines) - 1:
+        problems.error(display, f"has a first line longer than {_HEAD_CHARS:,} characters: it is no header line",
+                       line=first + 1, code="too-wide", fix="check that this is the right file")
+        return True
+    return False
+
+
+def _wide_header(header: list[str], line: int, display: str, problems: Problems) -> bool:
+    """Refuse a header line of more than :data:`~netanalysis.io.files.MAX_COLUMNS` columns."""
+    if len(header) <= MAX_COLUMNS:
+        return False
+    problems.error(display, f"has {len(header):,} columns in its header line; at most {MAX_COLUMNS} are read",
+                   line=line, code="too-wide", fix="check that this is the right file")
+    return True
+
+
+def _no_header(lines: list[str], required: dict[str, str], aliases: dict[str, str], display: str,
+               problems: Problems) -> None:
+    """Say which required columns are missing from the most header-like line."""
+    best_line, best_missing = 1, sorted(required)
+    for index, line in enumerate(lines[:_HEADER_SEARCH_LINES]):
+        for delimiter in _DELIMITERS:
+            keys = {aliases.get(column_key(c), column_key(c)) for c in _split(line, delimiter)}
+            missing = sorted(set(required) - keys)
+            if len(missing) < len(best_missing):
+                best_line, best_missing = index + 1, missing
+    names = ", ".join(f"'{required[k]}'" for k in best_missing)
+    problems.error(display, f"has no header line with the required column(s) {names}",
+                   line=best_line, column=required[best_missing[0]], code="missing-column",
+                   fix="add the column(s) to the header line (spelling as shown), or check that this is the right file")
+
+
+def _duplicate_columns(header: list[str], wanted: dict[str, str], aliases: dict[str, str], line: int,
+                       display: str, problems: Problems) -> bool:
+    """An error for each column the reader uses that the header names twice (which one would count?)."""
+    seen: dict[str, str] = {}
+    found = False
+    for name in header:
+        key = aliases.get(column_key(name), column_key(name))
+        if key not in wanted:
+            continue
+        if key in seen:
+            found = True
+            problems.error(display, f"has two columns for '{wanted[key]}' ('{seen[key]}' and '{name}')",
+                           line=line, column=name, code="duplicate-column",
+                           fix="delete or rename one of them (which one counts cannot be guessed)")
+        else:
+            seen[key] = name
+    return found
+
+
+def _broken_in_matching(out: pd.DataFrame, matching: frozenset[str], columns: dict[str, str], display: str,
+                        problems: Problems) -> None:
+    for key in matching:
+        if key not in columns:
+            continue
+        broken = np.flatnonzero(out[key].str.contains("\ufffd", regex=False).to_numpy(dtype=bool))
+        if len(broken):
+            problems.add_rows(display, out["line"].to_numpy()[broken], out[key].to_numpy()[broken].tolist(),
+                              column=columns[key], code="broken-character",
+                              message="holds bytes that are not UTF-8: a profile URL must be exact to be matched",
+                              fix="export the file again from LinkedIn, or " + SAVE_AS_UTF8)
 
 
 def _wide_records(lines: list[str], header_index: int, delimiter: str, width: int):

@@ -29,14 +29,14 @@ def split_list(values: pd.Series, *, lower: bool = False) -> pd.Series:
     return map_unique(values, lambda cell: tidy(str(cell).strip()))
 
 
-def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 60) -> str:
-    """A "did you mean" hint from the closest choice, or ''.
+def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 60, *, form: str = "'{}'") -> str:
+    """A "did you mean" hint from the closest choice, or ''; ``form`` shows the choice.
 
-    >>> did_you_mean("gve", ["gave", "received", "mutual"])
-    "did you mean 'gave'?"
+    >>> did_you_mean("gve", ["gave", "received", "mutual"]), did_you_mean("reveiw", ["review"], form="[{}]")
+    ("did you mean 'gave'?", 'did you mean [review]?')
     """
     found = process.extractOne(str(value).strip().lower(), list(choices), score_cutoff=cutoff)
-    return f"did you mean '{found[0]}'?" if found else ""
+    return f"did you mean {form.format(found[0])}?" if found else ""
 
 
 def to_number(text: pd.Series) -> pd.Series:

@@ -12,9 +12,13 @@
     half_life_days = 180  # tie strength halves after this many days without contact
     actions_per_week = 5
     trusted_strength = 0.35   # strength from which a tie counts as trusted (introductions)
-    max_meeting_size = 8      # calendar: a larger event (attendees, you included) ties nobody
+    max_meeting_size = 8      # a calendar event with more attendees ties nobody
     [me]
-    emails = ["kim@example.com", "kim.owner@gmail.com"]   # your addresses in calendar and mail
+    emails = ["me@example.dk", "me@work.example"]   # your addresses, for calendar and mail
+
+Every section and key is checked: an unknown one (``[reveiw]``, a typo) is
+an error with a did-you-mean, never silently ignored, and so is a key of the
+wrong shape (``mission = "..."`` where the ``[mission]`` table is expected).
 """
 from __future__ import annotations
 
@@ -23,9 +27,11 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..errors import Problems
+from ..errors import InputError, Problems
+from .fields import did_you_mean
+from .files import read_input
 
-__all__ = ["Goals", "read_goals", "goals_without_me"]
+__all__ = ["Goals", "read_goals", "goals_without_me", "SECTIONS"]
 
 
 @dataclass(frozen=True)
@@ -38,8 +44,8 @@ class Goals:
     half_life_days: float = 180.0
     actions_per_week: int = 5
     trusted_strength: float = 0.35
-    # repr=False: the owner's addresses stay out of a notebook's printout (and the
-    # stored notebook outputs keep the repr they had before these two settings).
+    # Left out of the repr: the addresses are personal (a notebook that shows ``net.goals`` shows
+    # none), and the stored notebook outputs stay as they were.
     #: Calendar events with more attendees than this (the owner included) are ``event`` s: they tie nobody.
     max_meeting_size: int = field(default=8, repr=False)
     #: The owner's e-mail addresses (``[me] emails``), lower-cased; () when not given.
@@ -60,11 +66,22 @@ _REVIEW_KEYS = {
     "trusted_strength": (float, 0, 1),
     "max_meeting_size": (int, 2, 1000),
 }
+#: The sections of goals.toml and their keys (``None``: any key, a purpose's name).
+SECTIONS: dict[str, tuple[str, ...] | None] = {
+    "mission": ("statement",),
+    "purposes": None,
+    "review": tuple(_REVIEW_KEYS),
+    "me": ("emails",),
+}
+_SHAPES = {"mission": 'statement = "..."', "purposes": "sales = 0.4", "review": "half_life_days = 180",
+           "me": 'emails = ["me@example.dk"]'}
+_EMAIL = re.compile(r"[^@\s<>(),;:\"'\[\]]+@[^@\s<>(),;:\"'\[\]]+\.[A-Za-z]{2,}")
+_FIX = "write key = value lines under [mission], [purposes], [review] and [me]; strings in quotes"
 
 
 def read_goals(path: str | Path | bytes, *, display: str | None = None,
                problems: Problems | None = None) -> Goals:
-    """Read ``goals.toml``: the mission, the purpose targets and the review's settings.
+    """Read ``goals.toml``: the mission, the purpose targets, the review's settings and your addresses.
 
     Purpose targets may be shares (0.4) or percentages (40); they are scaled to
     sum to 1.
@@ -72,7 +89,7 @@ def read_goals(path: str | Path | bytes, *, display: str | None = None,
     Parameters
     ----------
     path : path or bytes
-        ``goals.toml`` (never written to).
+        ``goals.toml`` (never written to; at most 1 MiB).
     display : str, optional
         The name used in messages (default: the file's name).
     problems : Problems, optional
@@ -91,8 +108,12 @@ def read_goals(path: str | Path | bytes, *, display: str | None = None,
     Examples
     --------
     >>> g = read_goals(b"[purposes]\\nsales = 60\\nlearning = 40\\n[review]\\nhalf_life_days = 90\\n")
-    >>> g.purposes, g.half_life_days
-    ({'sales': 0.6, 'learning': 0.4}, 90.0)
+    >>> g.purposes, g.half_life_days, g.max_meeting_size
+    ({'sales': 0.6, 'learning': 0.4}, 90.0, 8)
+    >>> read_goals(b"[reveiw]\\nhalf_life_days = 30\\n")
+    Traceback (most recent call last):
+    ...
+    netanalysis.errors.InputError: goals.toml line 1, column 'reveiw': is not a section of goals.toml. Fix: did you mean [review]?
     """
     display = display or (Path(path).name if not isinstance(path, bytes) else "goals.toml")
     own = problems is None
@@ -103,49 +124,75 @@ def read_goals(path: str | Path | bytes, *, display: str | None = None,
     return goals
 
 
-def _read(path, display: str, problems: Problems) -> Goals:
+def _parse(path, display: str, problems: Problems) -> tuple[str, dict] | None:
+    """The file's text and its TOML document, or ``None`` after recording why not."""
     try:
-        data = path if isinstance(path, bytes) else Path(path).read_bytes()
-    except OSError as exc:
-        problems.error(display, f"cannot be read ({exc.strerror or exc})", code="unreadable",
-                       fix="check the path")
-        return Goals()
+        data = path if isinstance(path, bytes) else read_input(path, display)
+    except InputError as exc:
+        problems.items.extend(exc.problems)
+        return None
     if not data:
         problems.error(display, "is empty (0 bytes)", code="empty",
                        fix="write at least a [purposes] table, or delete the file to use the defaults")
-        return Goals()
+        return None
     try:
         text = data.decode("utf-8-sig")
-        doc = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         problems.error(display, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
                        line=data[: exc.start].count(b"\n") + 1, code="encoding", fix="save it as UTF-8")
-        return Goals()
+        return None
+    try:
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"at line (\d+)", str(exc))
         line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
-        problems.error(display, f"is not valid TOML ({exc})", line=line, code="toml",
-                       fix="write key = value lines under [mission], [purposes] and [review]; strings in quotes")
+        problems.error(display, f"is not valid TOML ({exc})", line=line, code="toml", fix=_FIX)
+    except RecursionError:
+        problems.error(display, "nests tables or lists too deeply to be read", code="toml", fix=_FIX)
+    except (ValueError, TypeError, MemoryError) as exc:  # pragma: no cover - tomllib raises TOMLDecodeError
+        problems.error(display, f"cannot be read as TOML ({type(exc).__name__})", code="toml", fix=_FIX)
+    return None
+
+
+def _read(path, display: str, problems: Problems) -> Goals:
+    parsed = _parse(path, display, problems)
+    if parsed is None:
         return Goals()
+    text, doc = parsed
     ok = True
 
-    def bad(key: str, value, message: str, fix: str) -> None:
+    def bad(key: str, value, message: str, fix: str, code: str = "bad-goal") -> None:
         nonlocal ok
         ok = False
-        problems.error(display, message, line=_line_of(text, key), column=key, value=str(value), fix=fix,
-                       code="bad-goal")
+        shown = None if isinstance(value, dict) else _shown(value)
+        problems.error(display, message, line=_line_of(text, key), column=key, value=shown, fix=fix, code=code)
 
-    mission = doc.get("mission", {})
-    statement = mission.get("statement", "") if isinstance(mission, dict) else ""
+    sections = {}
+    for name, value in doc.items():
+        if name in SECTIONS and isinstance(value, dict):
+            sections[name] = value
+        elif name in SECTIONS:
+            bad(name, value, f"must be a table: write [{name}] on its own line, then {_SHAPES[name]} under it",
+                f"write [{name}] and {_SHAPES[name]} on the next line", "wrong-shape")
+        else:
+            home = next((s for s, keys in SECTIONS.items() if keys and name in keys), None)
+            if home is not None:
+                bad(name, value, "is outside its section", f"write it under [{home}]", "unknown-key")
+            else:
+                hint = did_you_mean(name, SECTIONS, form="[{}]") or f"the sections are {_sections()}"
+                bad(name, value, "is not a section of goals.toml", hint, "unknown-key")
+    for name, keys in SECTIONS.items():
+        for key, value in (sections.get(name, {}).items() if keys else ()):
+            if key not in keys:
+                hint = did_you_mean(key, keys) or f"[{name}] takes {', '.join(keys)}"
+                bad(f"{name}.{key}", value, f"is not a key of [{name}]", hint, "unknown-key")
+
+    statement = sections.get("mission", {}).get("statement", "")
     if not isinstance(statement, str):
         bad("mission.statement", statement, "is not text", 'write statement = "..." in quotes')
         statement = ""
     purposes: dict[str, float] = {}
-    raw_purposes = doc.get("purposes", {})
-    if not isinstance(raw_purposes, dict):
-        bad("purposes", raw_purposes, "is not a table", "write [purposes] and then lines like sales = 0.4")
-        raw_purposes = {}
-    for name, share in raw_purposes.items():
+    for name, share in sections.get("purposes", {}).items():
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share < float("inf"):
             bad(f"purposes.{name}", share, "is not a share >= 0", "write a share like 0.4 or a percentage like 40")
         else:
@@ -156,13 +203,8 @@ def _read(path, display: str, problems: Problems) -> Goals:
     elif purposes:
         purposes = {k: round(v / total, 6) for k, v in purposes.items()}
     settings: dict[str, float] = {}
-    review = doc.get("review", {})
-    for key, value in (review.items() if isinstance(review, dict) else []):
+    for key, value in sections.get("review", {}).items():
         if key not in _REVIEW_KEYS:
-            problems.warning(display, "is not a known setting and is ignored", column=f"review.{key}",
-                             line=_line_of(text, f"review.{key}"),
-                             value=str(value), fix=f"known settings: {', '.join(_REVIEW_KEYS)}",
-                             code="unknown-setting")
             continue
         kind, low, high = _REVIEW_KEYS[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high \
@@ -171,37 +213,55 @@ def _read(path, display: str, problems: Problems) -> Goals:
                 f"write {key} = a number in that range")
         else:
             settings[key] = kind(value)
-    me_emails = _me_emails(doc.get("me", {}), text, display, problems, bad)
+    emails = _emails(sections.get("me", {}).get("emails", []), bad)
     if not ok:
         return Goals()
-    return Goals(statement=statement, purposes=purposes, me_emails=me_emails, given=True, **settings)
+    return Goals(statement=statement, purposes=purposes, given=True, me_emails=emails, **settings)
 
 
-def _me_emails(me, text: str, display: str, problems: Problems, bad) -> tuple[str, ...]:
+def _emails(value, bad) -> tuple[str, ...]:
     """``[me] emails``: one address or a list of them, lower-cased, each once."""
-    from .addresses import normal_email
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list):
+        bad("me.emails", value, "is not a list of addresses", 'write emails = ["me@example.dk", "me@work.example"]',
+            "wrong-shape")
+        return ()
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not _EMAIL.fullmatch(item.strip()):
+            bad("me.emails", item, "is not an e-mail address", 'write each address in quotes, like "me@example.dk"')
+        elif item.strip().lower() not in out:
+            out.append(item.strip().lower())
+    return tuple(out)
 
-    if not isinstance(me, dict):
-        bad("me", me, "is not a table", 'write [me] and then emails = ["you@example.com"]')
-        return ()
-    for key, value in me.items():
-        if key != "emails":
-            problems.warning(display, "is not a known setting and is ignored", column=f"me.{key}",
-                             line=_line_of(text, f"me.{key}"), value=str(value), fix="known settings: emails",
-                             code="unknown-setting")
-    emails = me.get("emails", [])
-    emails = [emails] if isinstance(emails, str) else emails
-    if not isinstance(emails, list):
-        bad("me.emails", emails, "is not a list of e-mail addresses", 'write emails = ["you@example.com"]')
-        return ()
-    found = []
-    for value in emails:
-        email = normal_email(value) if isinstance(value, str) else ""
-        if not email:
-            bad("me.emails", value, "is not an e-mail address", 'write emails = ["you@example.com", ...]')
-        elif email not in found:
-            found.append(email)
-    return tuple(found)
+
+def _shown(value) -> str:
+    text = repr(value) if isinstance(value, (list, str)) and not isinstance(value, str) else str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _sections() -> str:
+    return ", ".join(f"[{name}]" for name in SECTIONS)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line (1-based) where ``key`` (``table.name`` or ``name``) is set, if it can be found.
+
+    >>> _line_of("[purposes]\\nsales = -1\\n", "purposes.sales"), _line_of("[review]\\n", "review")
+    (2, 1)
+    """
+    table, _, name = key.rpartition(".")
+    section = ""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("["):
+            section = line.strip("[] \t").strip()
+            if not table and section == name:
+                return number
+            continue
+        if section == table and re.match(rf"{re.escape(name)}\s*=", line):
+            return number
+    return None
 
 
 def goals_without_me(data: bytes) -> bytes:
@@ -225,23 +285,3 @@ def goals_without_me(data: bytes) -> bytes:
             continue
         out.append(line)
     return b"".join(out)
-
-
-def _line_of(text: str, key: str) -> int | None:
-    """The line (1-based) where ``key`` (``table.name`` or ``name``) is set, if it can be found.
-
-    >>> _line_of("[purposes]\\nsales = -1\\n", "purposes.sales"), _line_of("[review]\\n", "review")
-    (2, 1)
-    """
-    table, _, name = key.rpartition(".")
-    section = ""
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if line.startswith("["):
-            section = line.strip("[] \t").strip()
-            if not table and section == name:
-                return number
-            continue
-        if section == table and re.match(rf"{re.escape(name)}\s*=", line):
-            return number
-    return None

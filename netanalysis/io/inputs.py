@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from ..errors import InputError, Problem, Problems
+from .files import check_regular, file_kind, read_member
 
 __all__ = ["Inputs", "resolve_inputs", "connections_source", "USUAL_NAMES", "ARCHIVE_NAMES"]
 
@@ -56,23 +57,48 @@ class Inputs:
                 out[f.name] = value
         return out
 
+    def files(self) -> dict[Path, str]:
+        """Every file this run reads, symlinks resolved -> what it is ("your interactions input").
+
+        An archive folder gives each file in it (up to two folder levels
+        down), not only the ones read: no output may replace any of them.
+        """
+        out: dict[Path, str] = {}
+        for key, path in self.given().items():
+            path = Path(path)
+            if path.is_dir():
+                for depth in range(3):
+                    for child in sorted(path.glob("/".join(["*"] * (depth + 1)))):
+                        if not child.is_dir():
+                            out.setdefault(child.resolve(), f"{child.name} of your {key} folder ({path})")
+            else:
+                out.setdefault(path.resolve(), f"your {key} input ({path})")
+        return out
+
 
 def _find(folder: Path, name: str) -> Path | None:
     exact = folder / name
-    if exact.is_file():
-        return exact
-    for child in sorted(folder.iterdir()):
-        if child.is_file() and child.name.lower() == name.lower():
-            return child
+    candidates = [exact] if exact.exists() else [c for c in sorted(folder.iterdir()) if c.name.lower() == name.lower()]
+    for child in candidates:
+        check_regular(child, str(child), fix=f"put the {name} file itself there, or rename the folder "
+                                              "(a folder, a pipe or a device is never read)")
+        return child
     return None
 
 
 def _zip_has_connections(path: Path) -> bool:
+    """True if the zip lists a ``Connections.csv``; :class:`InputError` if it is no zip (or is cut off)."""
+    check_regular(path, path.name, fix="give the LinkedIn archive as a folder or as the zip file itself")
     try:
         with zipfile.ZipFile(path) as archive:
             return any(Path(n).name.lower() == "connections.csv" for n in archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return False
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise InputError(Problem(path.name, "is not a zip file (or is cut off)", code="bad-zip",
+                                 fix="download it again from LinkedIn, or unzip it yourself and give the folder")
+                         ) from None
+    except OSError as exc:
+        raise InputError(Problem(path.name, f"cannot be read ({exc.strerror or exc})", code="unreadable",
+                                 fix="check the path and its permissions")) from None
 
 
 def _exports(folder: Path) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
@@ -129,17 +155,20 @@ def resolve_inputs(folder: str | Path | None = None, *, connections=None, intera
         if key != "archive" and path.is_dir():
             raise InputError(Problem(str(value), "is a folder, not a file", code="missing-file",
                                      fix=f"give the file itself to --{key}, or the folder as the positional argument"))
+        if not path.is_dir():
+            check_regular(path, str(value), fix=f"give --{key} the file itself (a pipe or a device is never read)")
         chosen[key] = path
     if folder is not None:
         base = Path(folder)
         if not base.exists():
             raise InputError(Problem(str(folder), "does not exist", code="missing-file",
                                      fix="give the folder that holds Connections.csv and your own files"))
-        if base.is_file():
-            if base.suffix.lower() == ".zip":
+        if not base.is_dir():
+            kind = file_kind(base.stat().st_mode)
+            if base.is_file() and base.suffix.lower() == ".zip":
                 chosen["archive"] = chosen["archive"] or base
             else:
-                raise InputError(Problem(str(folder), "is a file, not a folder", code="missing-file",
+                raise InputError(Problem(str(folder), f"is {kind}, not a folder", code="missing-file",
                                          fix="give its folder, or pass the file with --connections"))
         else:
             for key, name in USUAL_NAMES.items():
@@ -179,8 +208,11 @@ def connections_source(inputs: Inputs, problems: Problems) -> tuple[Path | bytes
         with zipfile.ZipFile(inputs.archive) as archive:
             for name in archive.namelist():
                 if Path(name).name.lower() == "connections.csv":
-                    return archive.read(name), f"{inputs.archive.name}/{name}"
-    except (zipfile.BadZipFile, OSError) as exc:
-        problems.error(inputs.archive.name, f"cannot be opened as a zip ({exc})", code="bad-zip",
-                       fix="download the archive again from LinkedIn, or unzip it and give the folder")
+                    display = f"{inputs.archive.name}/{name}"
+                    return read_member(archive, name, display), display
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+        problems.error(inputs.archive.name, "is not a zip file (or is cut off)", code="bad-zip",
+                       fix="download it again from LinkedIn, or unzip it yourself and give the folder")
+    except InputError as exc:
+        problems.items.extend(exc.problems)
     return None

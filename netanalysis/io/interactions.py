@@ -33,8 +33,9 @@ from ..errors import Problems
 from .text import clean_text
 from ..vocab import CHANNELS, DIRECTIONS, KINDS, UNKNOWN_KIND_DEFAULT
 from .csvfile import read_csv_table
-from .dates import parse_dates
+from .dates import out_of_range_fix, parse_dates_checked
 from .fields import did_you_mean, map_each, map_unique, split_list, to_number
+from .files import MAX_WITH, MAX_WITH_PAIRS
 
 __all__ = ["read_interactions", "INTERACTION_COLUMNS", "LOG_DATE_FORMATS"]
 
@@ -77,7 +78,7 @@ def read_interactions(path: str | Path | bytes, *, display: str | None = None,
     own = problems is None
     problems = Problems() if own else problems
     table = read_csv_table(path, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems,
-                           raw=_TRIMMED_LATER)
+                           raw=_TRIMMED_LATER, unescape=True)
     frame = _build(table.frame, display, problems) if table is not None else _empty()
     if own:
         problems.raise_if_errors()
@@ -99,7 +100,11 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         error(index, "contact", "", "is empty", "write the person's name as on LinkedIn, or their profile URL",
               "missing-value")
 
-    dates, bad = parse_dates(raw["date"], LOG_DATE_FORMATS)
+    dates, bad, outside = parse_dates_checked(raw["date"], LOG_DATE_FORMATS)
+    for index in outside[outside].index:
+        value = raw.at[index, "date"]
+        error(index, "date", value, "is before 1900 or after 2100: " + out_of_range_fix(value, "a date of your log"),
+              "write the day it happened, as ISO 2026-03-14", "date-out-of-range")
     for index in bad[bad].index:
         value = raw.at[index, "date"]
         parts = value.replace(".", "/").replace("-", "/").split("/")
@@ -152,6 +157,8 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
               "bad-channel")
     channel = channel_text.where(channel_text != "", default_channel)
 
+    together = split_list(raw["with"])
+    _check_with(together, raw["line"], display, problems)
     return pd.DataFrame({
         "line": raw["line"].astype("int64"),
         "date": dates,
@@ -161,6 +168,24 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "value": value,
         "purpose": split_list(raw["purpose"], lower=True),
         "channel": channel,
-        "with": split_list(raw["with"]),
+        "with": together,
         "notes": raw["notes"],  # free text, shown as written (already trimmed)
     }).reset_index(drop=True)
+
+
+def _check_with(together: pd.Series, lines: pd.Series, display: str, problems: Problems) -> None:
+    """At most :data:`~netanalysis.io.files.MAX_WITH` people per row, and
+    :data:`~netanalysis.io.files.MAX_WITH_PAIRS` pairs met together in the whole log."""
+    sizes = map_unique(together, lambda cell: cell.count(";") + 1 if cell else 0).to_numpy(dtype="int64")
+    crowded = sizes > MAX_WITH
+    if crowded.any():
+        rows = crowded.nonzero()[0]
+        problems.add_rows(display, lines.to_numpy()[rows], [f"{sizes[r]} people" for r in rows], column="with",
+                          code="too-many", message=f"names more than {MAX_WITH} people",
+                          fix="a meeting that large is an event: name the few people who matter, or log it "
+                              "without 'with'")
+    pairs = int((sizes * (sizes - 1) // 2)[~crowded].sum())
+    if pairs > MAX_WITH_PAIRS:
+        problems.error(display, f"ties {pairs:,} pairs of people through 'with' (at most {MAX_WITH_PAIRS:,} are "
+                                "read)", column="with", code="too-many",
+                       fix="name fewer people per row in 'with'")

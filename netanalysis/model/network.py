@@ -12,6 +12,7 @@ are the calendar's and the mail's evidence of contact, matched to people
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -51,6 +52,41 @@ class Network:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+    def dated_after(self, day: dt.date) -> list[Problem]:
+        """One warning per archive file with rows dated after ``day`` (today: rows from the future).
+
+        A review as of a date leaves such rows out; a LinkedIn export holds
+        none, so they are worth a look.
+
+        >>> from netanalysis.io.linkedin.archive import Archive
+        >>> rows = pd.DataFrame({"date": pd.to_datetime(["2030-01-01"]), "direction": ["given"], "line": [7]})
+        >>> net = Network(people=pd.DataFrame(), log=pd.DataFrame(), archive=Archive(endorsements=rows))
+        >>> print(net.dated_after(dt.date(2026, 11, 1))[0])
+        Endorsement_Given_Info.csv line 7: 1 row(s) are dated after today (2026-11-01): left out of a review as of today. Fix: check the dates in the file (an export holds none from the future)
+        """
+        archive = self.archive
+        if archive is None:
+            return []
+        end = pd.Timestamp(day) + pd.Timedelta(days=1)
+        found = []
+        for attribute, names in (("messages", {"": "messages.csv"}), ("invitations", {"": "Invitations.csv"}),
+                                 ("endorsements", {"received": "Endorsement_Received_Info.csv",
+                                                   "given": "Endorsement_Given_Info.csv"}),
+                                 ("recommendations", {"received": "Recommendations_Received.csv",
+                                                      "given": "Recommendations_Given.csv"})):
+            frame = getattr(archive, attribute, None)
+            if frame is None or not len(frame):
+                continue
+            later = frame[frame["date"] >= end]
+            for direction, name in names.items():
+                rows = later if not direction else later[later["direction"] == direction]
+                if len(rows):
+                    found.append(Problem(
+                        name, f"{rows['line'].nunique()} row(s) are dated after today ({day.isoformat()}): left "
+                              "out of a review as of today", line=int(rows["line"].min()), severity="warning",
+                        code="future-date", fix="check the dates in the file (an export holds none from the future)"))
+        return found
 
     def missing(self) -> list[str]:
         """Inputs not given, each with what the review cannot answer without it."""

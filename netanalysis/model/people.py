@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import Problems
+from ..errors import RECORDED_PER_CODE, Problems
 from ..io.connections import CONNECTION_COLUMNS
+from ..io.files import MAX_PEOPLE_OFF_LINKEDIN
 from ..io.text import looks_like_url, match_key, profile_slug, profile_url
 from .matching import Matcher
 
@@ -67,6 +68,10 @@ def _off_linkedin(names: list[str], url_cells: list[str] | None = None,
 
 def _ambiguous(problems: Problems, display: str, line: int, column: str, cell: str,
                candidates: tuple[str, ...], people: pd.DataFrame, also: list[int] | None = None) -> None:
+    if problems.count(display, "ambiguous-name") >= RECORDED_PER_CODE:  # the rest without their candidates
+        problems.error(display, f"matches {len(candidates)} connections", line=line, column=column, value=cell,
+                       code="ambiguous-name", fix="write that person's LinkedIn profile URL instead of the name")
+        return
     listed = "; ".join(
         f"{people.at[c, 'contact']} ({people.at[c, 'url'] or 'no URL'}, {people.at[c, 'company'] or 'no company'})"
         for c in candidates)
@@ -80,7 +85,9 @@ def _ambiguous(problems: Problems, display: str, line: int, column: str, cell: s
 
 def _unmatched(problems: Problems, display: str, line: int, column: str, cell: str, rows: int,
                matcher: Matcher) -> None:
-    close = matcher.suggestions(cell)
+    # Suggestions for the first names only: they are listed one by one, and a fuzzy search over
+    # 30,000 connections for each of many thousands of names would take minutes.
+    close = matcher.suggestions(cell) if problems.count(display, "off-linkedin") < RECORDED_PER_CODE else []
     fix = ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
         "if they are on LinkedIn, check the spelling or use their profile URL"
     problems.warning(display, f"matches no connection; kept as a person off LinkedIn ({rows} row(s))",
@@ -98,6 +105,12 @@ def annotate(people, annotations, matcher, display, problems):
         found = matcher.match(cell)
         if found.ambiguous:
             _ambiguous(problems, display, int(line), "contact", cell, found.candidates, people)
+            targets.append(None)
+        elif found.person_id is None and len(new_names) >= MAX_PEOPLE_OFF_LINKEDIN:
+            if not problems.count(display, "too-many-people"):  # said once
+                problems.error(display, f"names more than {MAX_PEOPLE_OFF_LINKEDIN:,} people who are not among your "
+                                        "connections (at most that many are read)", line=int(line),
+                               column="contact", code="too-many-people", fix="check that Connections.csv is given")
             targets.append(None)
         elif found.person_id is None:
             _unmatched(problems, display, int(line), "contact", cell, 1, matcher)
@@ -143,6 +156,13 @@ def match_log(log: pd.DataFrame, people: pd.DataFrame, matcher: Matcher, display
         if person_id in people.index:  # off LinkedIn, added by contacts.csv under a key-less name
             return person_id
         if person_id not in new:
+            if len(new) >= MAX_PEOPLE_OFF_LINKEDIN:
+                if not problems.count(display, "too-many-people"):  # said once
+                    problems.error(display, f"names more than {MAX_PEOPLE_OFF_LINKEDIN:,} people who are not among "
+                                            "your connections (at most that many are read)", line=line,
+                                   column=column, code="too-many-people",
+                                   fix="check that this is your own log, and that Connections.csv is given")
+                return None
             _unmatched(problems, display, line, column, cell, rows, matcher)
             new[person_id] = name
             new_urls[person_id] = cell if looks_like_url(cell) else ""

@@ -25,13 +25,13 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import NetanalysisError
-from ..io.write import write_atomic
+from ..io.write import Outputs
 from ._archive import archive_files
 from ._log import contacts_csv, goals_toml, interactions_csv, make_subjects
 from ._people import connections_csv, make_people
 from ._personas import DEFAULT_PERSONA, PERSONAS, Owner, Persona
 
-__all__ = ["PERSONAS", "DEFAULT_PERSONA", "SAMPLE_AS_OF", "Persona", "Owner", "FILES",
+__all__ = ["PERSONAS", "DEFAULT_PERSONA", "SAMPLE_AS_OF", "Persona", "Owner", "FILES", "MAX_COUNTS",
            "generate", "write_sample"]
 
 #: The day the bundled samples are "exported"; every date is relative to it.
@@ -41,6 +41,9 @@ FILES = ("Connections.csv", "interactions.csv", "contacts.csv", "goals.toml", "P
          "messages.csv", "Invitations.csv", "Endorsement_Received_Info.csv",
          "Endorsement_Given_Info.csv", "Recommendations_Received.csv", "Recommendations_Given.csv")
 _LOG_WINDOW_DAYS = 3 * 365
+#: The largest sample: LinkedIn's limit of 30,000 connections, and a log and an
+#: archive as large as the benchmarks use (``benchmarks/bench_scale.py``).
+MAX_COUNTS = {"connections": 30_000, "interactions": 100_000, "messages": 300_000}
 
 
 def generate(persona: str = DEFAULT_PERSONA, *, connections: int | None = None,
@@ -69,7 +72,7 @@ def generate(persona: str = DEFAULT_PERSONA, *, connections: int | None = None,
     Raises
     ------
     NetanalysisError
-        For an unknown persona or a negative count.
+        For an unknown persona, or a count below 0 or above :data:`MAX_COUNTS`.
 
     Examples
     --------
@@ -144,9 +147,10 @@ def write_sample(directory, persona: str = DEFAULT_PERSONA, *, connections: int 
         raise NetanalysisError(
             f"{folder}: would overwrite {', '.join(existing)}. "
             "Fix: choose an empty folder, or pass --force (force=True) to replace them")
-    folder.mkdir(parents=True, exist_ok=True)
+    outputs = Outputs()
     for path, text in zip(paths, files.values()):
-        write_atomic(path, text)
+        outputs.add(path, text, option="-o", shown=str(path))
+    outputs.commit()  # every file or none
     return paths
 
 
@@ -159,6 +163,11 @@ def _persona(name: str) -> Persona:
 
 
 def _count(what: str, value: int) -> int:
-    if isinstance(value, bool) or int(value) != value or value < 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value or value < 0:
         raise NetanalysisError(f"{what} must be a whole number >= 0, not {value!r}")
+    if value > MAX_COUNTS[what]:
+        why = ("LinkedIn allows at most 30,000 connections" if what == "connections"
+               else f"the largest sample has {MAX_COUNTS[what]:,}")
+        raise NetanalysisError(f"--{what} {int(value):,} is too many: {why}. "
+                               f"Fix: give --{what} {MAX_COUNTS[what]} or less")
     return int(value)

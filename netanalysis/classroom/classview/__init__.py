@@ -45,9 +45,11 @@ from pathlib import Path
 from ...errors import NetanalysisError
 
 __all__ = ["class_summary", "write_class_report", "render_class_report", "ClassSummary", "StudentSummary",
-           "ClassViewError", "summary_from_review"]
+           "ClassViewError", "summary_from_review", "handin_files", "is_handin_name", "MAX_JSON_BYTES"]
 
 _ERROR_CHARS = 240
+#: The largest ``report --json`` hand-in read (a summary of 30,000 contacts takes about 1 MB).
+MAX_JSON_BYTES = 16 * 2 ** 20
 
 
 class ClassViewError(NetanalysisError):
@@ -169,24 +171,68 @@ def class_summary(folder: str | Path, *, as_of: dt.date | str) -> ClassSummary:
                              "Fix: give the folder that holds one sub-folder or .json file per student")
     day = as_of if isinstance(as_of, dt.date) else dt.date.fromisoformat(str(as_of))
     summary = ClassSummary(as_of=day, folder=folder.name)
+    for entry, source in _entries(folder):
+        summary.students.append(_student(entry, source, day))
+    return summary
+
+
+def _entries(folder: Path) -> list[tuple[Path, str]]:
+    """The hand-ins of a class folder: ``(path, "folder" | "json" | "zip")``, sorted."""
+    out = []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         if entry.name.startswith((".", "_")):
             continue
         if entry.is_dir():
-            source = "folder"
-        elif entry.is_file() and entry.suffix.lower() in (".json", ".zip"):
-            source = entry.suffix.lower()[1:]
+            out.append((entry, "folder"))
+        elif entry.is_file() and is_handin_name(entry.name.lower()):
+            out.append((entry, entry.suffix.lower()[1:]))
+    return out
+
+
+def is_handin_name(name: str) -> bool:
+    """True for a file name the class view reads as a hand-in (``.json`` or ``.zip``, not hidden).
+
+    >>> is_handin_name("s1.json"), is_handin_name("class.html"), is_handin_name(".s1.json")
+    (True, False, False)
+    """
+    return not name.startswith((".", "_")) and name.lower().endswith((".json", ".zip"))
+
+
+def handin_files(folder: str | Path) -> tuple[dict[Path, str], list[Path]]:
+    """Every file the class view reads (resolved -> what it is), and the hand-in folders.
+
+    For :class:`~netanalysis.io.write.Outputs`: the class page may replace none of them.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "s1.json").write_text("{}"); (folder / "s2").mkdir(); _ = (folder / "s2" / "a.csv").write_text("")
+    >>> reads, folders = handin_files(folder)
+    >>> sorted(p.name for p in reads), [f.name for f in folders]
+    (['a.csv', 's1.json'], ['s2'])
+    """
+    folder = Path(folder)
+    reads: dict[Path, str] = {}
+    folders = []
+    if not folder.is_dir():
+        return reads, folders
+    for entry, source in _entries(folder):
+        if source == "folder":
+            folders.append(entry)
+            for child in sorted(entry.rglob("*")):
+                if not child.is_dir():
+                    reads.setdefault(child.resolve(), f"a file of the hand-in {entry.name} ({child})")
         else:
-            continue
-        summary.students.append(_student(entry, source, day))
-    return summary
+            reads.setdefault(entry.resolve(), f"the hand-in {entry.name}")
+    return reads, folders
 
 
 def _student(entry: Path, source: str, as_of: dt.date) -> StudentSummary:
     ident = entry.name if source == "folder" else entry.stem
     try:
         if source == "json":
-            data = json.loads(entry.read_text(encoding="utf-8-sig"))
+            from ...io.files import read_input
+
+            data = json.loads(read_input(entry, limit=MAX_JSON_BYTES).decode("utf-8-sig"))
         else:
             from ...analysis import review
             from ...model import load

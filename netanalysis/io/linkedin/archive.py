@@ -32,15 +32,15 @@ Examples
 from __future__ import annotations
 
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..._gc import gc_paused
-from ...errors import Problems
+from ...errors import InputError, Problems
 from ..csvfile import read_csv_table
+from ..files import check_regular, read_input, read_member
 from .common import join_names
 from .evidence import load_endorsements, load_invitations, load_recommendations
 from .messages import load_messages
@@ -58,8 +58,9 @@ ARCHIVE_FILES = {
     "recommendations_given.csv": "recommendations given",
 }
 _MAX_DEPTH = 2  # folder levels searched below the archive root
-_MAX_MEMBER_BYTES = 2 * 1024 ** 3
-_NOT_ZIP_FIX = ("download the archive again from LinkedIn (Settings > Data privacy > Get a copy of your data), "
+#: The most members a zip may list (LinkedIn's archives hold about 60 files).
+MAX_MEMBERS = 10_000
+_NOT_ZIP_FIX = ("download it again from LinkedIn (Settings > Data privacy > Get a copy of your data), "
                 "or unzip it yourself and give the folder")
 
 
@@ -118,6 +119,12 @@ class _Source:
             problems.error(str(path), "does not exist", code="missing-file",
                            fix="check the path: give the unzipped LinkedIn archive folder or the zip file itself")
         else:
+            try:
+                check_regular(path, path.name, fix="give the unzipped LinkedIn archive folder or the zip file itself")
+            except InputError as exc:
+                self.ok = False
+                problems.items.extend(exc.problems)
+                return
             self._open_zip()
 
     def _candidates(self, names: list[str]) -> None:
@@ -143,7 +150,7 @@ class _Source:
             for depth in range(_MAX_DEPTH + 1):
                 pattern = "/".join(["*"] * (depth + 1))
                 names += [p.relative_to(self.path).as_posix() for p in self.path.glob(pattern)
-                          if p.name.lower() in ARCHIVE_FILES and p.is_file()]
+                          if p.name.lower() in ARCHIVE_FILES and not p.is_dir()]
         except OSError as exc:
             self.problems.error(str(self.path), f"cannot be listed ({exc.strerror or exc})", code="unreadable",
                                 fix="check the folder's permissions")
@@ -153,16 +160,21 @@ class _Source:
         try:
             self.zip = zipfile.ZipFile(self.path)
             names = [info.filename for info in self.zip.infolist() if not info.is_dir()]
-        except zipfile.BadZipFile as exc:
+        except zipfile.BadZipFile:
             self.ok = False
             message = ("is neither a folder nor a zip file" if self.path.suffix.lower() != ".zip"
-                       else f"is not a readable zip file ({exc})")
+                       else "is not a zip file (or is cut off)")
             self.problems.error(self.path.name, message, code="bad-zip", fix=_NOT_ZIP_FIX)
             return
         except (OSError, EOFError, ValueError) as exc:
             self.ok = False
             self.problems.error(self.path.name, f"cannot be read ({getattr(exc, 'strerror', None) or exc})",
                                 code="bad-zip", fix=_NOT_ZIP_FIX)
+            return
+        if len(names) > MAX_MEMBERS:
+            self.ok = False
+            self.problems.error(self.path.name, f"lists {len(names):,} files (at most {MAX_MEMBERS:,} are read)",
+                                code="too-large", fix="check that this is a LinkedIn data archive")
             return
         self._candidates(names)
 
@@ -174,19 +186,10 @@ class _Source:
         display = self.display(member)
         try:
             if self.zip is None:
-                return (self.path / member).read_bytes()
-            info = self.zip.getinfo(member)
-            if info.file_size > _MAX_MEMBER_BYTES:
-                self.problems.error(display, f"is too large ({info.file_size / 1e9:.1f} GB unpacked)",
-                                    code="unreadable", fix="check that this is a LinkedIn data archive")
-                return None
-            return self.zip.read(member)
-        except RuntimeError as exc:  # encrypted member
-            self.problems.error(display, f"cannot be read from the zip ({exc})", code="unreadable",
-                                fix="unzip the archive with its password and give the folder")
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError, OSError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
-            self.problems.error(display, f"cannot be read ({reason})", code="unreadable", fix=_NOT_ZIP_FIX)
+                return read_input(self.path / member, display)
+            return read_member(self.zip, member, display)
+        except InputError as exc:
+            self.problems.items.extend(exc.problems)
         return None
 
     def close(self) -> None:
@@ -330,7 +333,7 @@ def read_archive_file(path: str | Path, name: str, *, problems: Problems | None 
                 source._candidates([p.relative_to(source.path).as_posix()
                                     for depth in range(_MAX_DEPTH + 1)
                                     for p in source.path.glob("/".join(["*"] * (depth + 1)))
-                                    if p.name.lower() == base and p.is_file()])
+                                    if p.name.lower() == base and not p.is_dir()])
             else:
                 source.members.clear()
                 source._candidates([i.filename for i in source.zip.infolist()

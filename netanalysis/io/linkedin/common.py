@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 
 from ...errors import Problems
-from ..dates import parse_dates
+from ..dates import out_of_range_fix, parse_dates_checked
 from ..fields import map_unique
 from ..text import clean_text, profile_url
+from .formats import MONTH_NAME_DATETIME
 
 __all__ = ["Source", "clean_names", "clean_urls", "upper_values", "join_names", "archive_dates", "most_common",
            "finish", "empty_frame", "build_frame", "count_dropped"]
@@ -66,11 +67,13 @@ def archive_dates(values: pd.Series, lines: pd.Series, formats: Sequence[str], *
                   problems: Problems, example: str) -> pd.Series:
     """Parse an archive file's date column; every row without a date is an error.
 
-    :func:`~netanalysis.io.dates.parse_dates` with the time of day kept and
-    loose spaces (newer exports write non-breaking and narrow spaces); each
-    empty cell and each cell no format reads gives an error
+    :func:`~netanalysis.io.dates.parse_dates_checked` with the time of day
+    kept and loose spaces (newer exports write non-breaking and narrow
+    spaces); each empty cell and each cell no format reads gives an error
     :class:`~netanalysis.errors.Problem` with its line, column and value
-    (:meth:`~netanalysis.errors.Problems.add_rows`), and ``NaT``.
+    (:meth:`~netanalysis.errors.Problems.add_rows`), and ``NaT``.  A date
+    before 1900 or after 2100 (``9999-12-31``, a placeholder) is a warning,
+    and ``NaT``: the readers leave such rows out.
 
     Returns a ``datetime64[ns]`` Series on the same index.
 
@@ -82,9 +85,18 @@ def archive_dates(values: pd.Series, lines: pd.Series, formats: Sequence[str], *
     >>> str(p.items[0])  # doctest: +ELLIPSIS
     "Invitations.csv line 3, column 'Sent At': 'soon' is not a date in a known format..."
     """
-    dates, unreadable = parse_dates(values, formats, keep_time=True, loose_spaces=True)
-    unreadable = unreadable.to_numpy()
-    missing = dates.isna().to_numpy()
+    formats = (*formats, *(f for f in MONTH_NAME_DATETIME if f not in formats))
+    dates, unreadable, outside = parse_dates_checked(values, formats, keep_time=True, loose_spaces=True)
+    unreadable, outside = unreadable.to_numpy(), outside.to_numpy()
+    if outside.any():
+        rows = np.flatnonzero(outside)
+        cells = [str(v) for v in values.astype(object).to_numpy()[rows]]
+        problems.add_rows(display, lines.to_numpy()[rows], cells, column=column, code="date-out-of-range",
+                          severity="warning",
+                          message=[f"is before 1900 or after 2100: {out_of_range_fix(v, 'a LinkedIn date')}; "
+                                   "the row is left out" for v in cells],
+                          fix="nothing to do if the row does not matter; else export the archive again")
+    missing = dates.isna().to_numpy() & ~outside
     rows = np.flatnonzero(missing)
     if len(rows):
         empty = ~unreadable[rows]

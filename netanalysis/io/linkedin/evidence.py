@@ -55,7 +55,8 @@ def load_invitations(source: Source, *, display: str, problems: Problems,
     ``(frame or None, owner name or '', owner URL or '')``.
     """
     table = read_csv_table(source, display=display, required=_INVITATIONS_REQUIRED,
-                           optional=_INVITATIONS_OPTIONAL, aliases=_INVITATIONS_ALIASES, problems=problems)
+                           optional=_INVITATIONS_OPTIONAL, aliases=_INVITATIONS_ALIASES, problems=problems,
+                           matching=frozenset(_INVITATIONS_OPTIONAL))
     if table is None:
         return None, "", ""
     f = table.frame
@@ -122,7 +123,8 @@ def load_endorsements(source: Source, *, direction: str, display: str, problems:
                 f"{who.lower()}lastname": f"{who} Last Name"}
     optional = {f"{who.lower()}publicurl": f"{who} Public Url"}
     who = who.lower()
-    table = read_csv_table(source, display=display, required=required, optional=optional, problems=problems)
+    table = read_csv_table(source, display=display, required=required, optional=optional, problems=problems,
+                           matching=frozenset(optional))
     if table is None:
         return None
     f = table.frame

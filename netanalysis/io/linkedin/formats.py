@@ -19,7 +19,8 @@ import datetime as dt
 
 __all__ = ["PROFILE_PREFIX", "CONNECTIONS_PREAMBLE", "CONNECTIONS_HEADER", "PROFILE_HEADER", "MESSAGE_HEADER",
            "INVITATION_HEADER", "ENDORSEMENT_HEADER", "ENDORSEMENT_GIVEN_HEADER", "RECOMMENDATION_HEADER",
-           "MONTHS", "US_DATETIME", "UTC_DATETIME", "SLASH_UTC_DATETIME", "linkedin_day", "us_time", "utc_time"]
+           "MONTHS", "US_DATETIME", "UTC_DATETIME", "SLASH_UTC_DATETIME", "MONTH_NAME_DATETIME", "linkedin_day",
+           "us_time", "utc_time"]
 
 #: Every profile URL starts so (the slug follows, percent-encoded when not ASCII).
 PROFILE_PREFIX = "https://www.linkedin.com/in/"
@@ -60,6 +61,11 @@ US_DATETIME = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %I:%M:%S %
 UTC_DATETIME = ("%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ",
                 "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M UTC", "%Y-%m-%d %H:%M")
 SLASH_UTC_DATETIME = ("%Y/%m/%d %H:%M:%S UTC", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d")
+#: Dates with the month in English words, seen in real archive files (``Mar 25 2023 10:15 AM``,
+#: ``March 25, 2023``, ``25 March 2023``): never ambiguous, so every archive reader takes them too.
+MONTH_NAME_DATETIME = tuple(
+    f"{day} {time}".strip() for day in ("%b %d %Y", "%B %d %Y", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y")
+    for time in ("%I:%M %p", "%I:%M:%S %p", "%H:%M", "%H:%M:%S", ""))
 
 
 def linkedin_day(day: dt.date) -> str:

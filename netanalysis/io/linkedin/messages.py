@@ -29,6 +29,7 @@ from ...errors import Problems
 from ..csvfile import read_csv_table
 from ..text import clean_text, match_key, profile_url
 from ..fields import map_unique
+from ..files import MAX_MESSAGE_ROWS, MAX_RECIPIENTS
 from .common import archive_dates, build_frame, clean_names, clean_urls, count_dropped, finish, upper_values
 from .formats import US_DATETIME, UTC_DATETIME
 
@@ -187,7 +188,7 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     inferred with :func:`infer_owner`.
     """
     table = read_csv_table(source, display=display, required=_REQUIRED, optional=_OPTIONAL, problems=problems,
-                           raw=_CLEANED_LATER)
+                           raw=_CLEANED_LATER, matching=frozenset({"senderprofileurl", "recipientprofileurls"}))
     if table is None:
         return None, owner, owner_url
     f = table.frame
@@ -247,6 +248,9 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     have_urls = "recipientprofileurls" in has
     rows = np.arange(len(f))
     sent_rows = rows[sent]
+    sent_rows = _within_limits(f, sent_rows, len(f) - len(sent_rows), display, problems, dropped)
+    if sent_rows is None:
+        return None, owner, owner_url
     codes, uniques = factorize_pairs(f["to"].to_numpy(dtype=object)[sent_rows],
                                      f["recipientprofileurls"].to_numpy(dtype=object)[sent_rows])
     lists = []
@@ -281,6 +285,30 @@ def load_messages(source: Path | str | bytes, *, display: str, problems: Problem
     frame = frame[~nobody & ~np.isnat(frame["date"].to_numpy())].reset_index(drop=True)
     frame.attrs.update(owner=owner, owner_url=owner_url)
     return frame, owner, owner_url
+
+
+def _within_limits(f: pd.DataFrame, sent_rows: np.ndarray, received: int, display: str, problems: Problems,
+                   dropped: dict[str, int] | None) -> np.ndarray | None:
+    """The sent rows to expand: a message to more than :data:`~netanalysis.io.files.MAX_RECIPIENTS`
+    people is no relation (left out, with a warning); ``None`` (and an error) when the file would give
+    more than :data:`~netanalysis.io.files.MAX_MESSAGE_ROWS` (message, person) rows."""
+    counts = map_unique(f["to"].iloc[sent_rows], lambda cell: str(cell).count(",") + 1).to_numpy(dtype="int64") \
+        if len(sent_rows) else np.zeros(0, dtype="int64")
+    crowded = counts > MAX_RECIPIENTS
+    if crowded.any():
+        lines = f["line"].to_numpy()[sent_rows[crowded]]
+        problems.add_rows(display, lines, [f"{n} recipients" for n in counts[crowded]], column="TO",
+                          severity="warning", code="too-many-recipients",
+                          message=f"has more than {MAX_RECIPIENTS} recipients: a mass message, left out",
+                          fix="nothing to do: a message to so many people is not a relation")
+        count_dropped(dropped, f"messages to more than {MAX_RECIPIENTS} people", int(crowded.sum()))
+        sent_rows, counts = sent_rows[~crowded], counts[~crowded]
+    total = received + int(counts.sum())
+    if total > MAX_MESSAGE_ROWS:
+        problems.error(display, f"gives {total:,} (message, person) rows; at most {MAX_MESSAGE_ROWS:,} are read",
+                       code="too-large", fix="check that this is the messages.csv of your LinkedIn archive")
+        return None
+    return sent_rows
 
 
 def _expand(codes: np.ndarray, lists: list[list[tuple[str, str]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
