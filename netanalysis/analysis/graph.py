@@ -12,7 +12,8 @@ where the data shows them, and each records why in ``reasons``:
 * ``introduced``: an ``intro`` row (the contact and the person introduced);
 * ``same employer``: the same current company, among the contacts you have
   met or annotated (LinkedIn's export has no ties between contacts, so a
-  never-met connection gets none; none are invented);
+  never-met connection gets none; none are invented), in groups of at most
+  :data:`MAX_EMPLOYER_GROUP` and at most :data:`MAX_EMPLOYER_TIES` pairs in all;
 * ``knows``: the ``knows`` column of ``contacts.csv``.
 
 Edge ``weight`` between contacts is ``min(1, 0.5 · pieces of evidence)``: one
@@ -38,6 +39,9 @@ EGO = "me"
 #: Largest employer group tied as a clique; bigger ones are left out (a
 #: company of thousands says little about who knows whom).
 MAX_EMPLOYER_GROUP = 50
+#: Same-employer ties made at most (smallest groups first), so that memory stays bounded
+#: whatever contacts.csv annotates (1,000 companies of 50 would be 1.2 million pairs).
+MAX_EMPLOYER_TIES = 200_000
 
 
 def alter_ties(net, ties: pd.DataFrame, as_of, *, rows: pd.DataFrame | None = None
@@ -91,10 +95,16 @@ def alter_ties(net, ties: pd.DataFrame, as_of, *, rows: pd.DataFrame | None = No
     met = ties["contact_days"] > 0 if "contact_days" in ties else ties["interactions"] > 0
     known = ties[met | (ties["circle"] != "")]
     company = known["company"].str.strip().str.lower()
-    for _, members in known.groupby(company[company != ""]).groups.items():
-        if 1 < len(members) <= MAX_EMPLOYER_GROUP:
-            for a, b in combinations(sorted(members), 2):
-                tie(a, b, "same employer")
+    groups = [sorted(m) for _, m in known.groupby(company[company != ""]).groups.items()
+              if 1 < len(m) <= MAX_EMPLOYER_GROUP]
+    budget = MAX_EMPLOYER_TIES
+    for members in sorted(groups, key=lambda m: (len(m), m[0])):
+        pairs = len(members) * (len(members) - 1) // 2
+        if pairs > budget:
+            break
+        budget -= pairs
+        for a, b in combinations(members, 2):
+            tie(a, b, "same employer")
     if "knows_ids" in net.people:
         for person, others in net.people["knows_ids"].items():
             for other in others:
