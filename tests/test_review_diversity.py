@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from netanalysis.io.goals import Goals
-from netanalysis.analysis import diversity as dv
+from netanalysis.analysis import clusters, diversity as dv
 from review_helpers import make_ties
 
 AS_OF = "2026-06-01"
@@ -203,7 +203,7 @@ class TestFallbacksAndEdgeCases:
         json.dumps(out)
 
     def test_table_is_capped(self, monkeypatch):
-        monkeypatch.setattr(dv, "_TABLE_ROWS", 2)
+        monkeypatch.setattr(clusters, "CLUSTER_ROWS", 2)
         rows = [{"person_id": f"p{i}", "company": f"C{i}", "effort": i + 1} for i in range(4)]
         table = run(rows).clusters_table
         # C3 (effort 4), C2 (3), then "2 smaller clusters" with effort 2 + 1 = 3

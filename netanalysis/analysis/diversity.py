@@ -4,7 +4,7 @@ Rules ``renewal`` (seed: "hæng ikke fast i gamle netværk": old colleagues and
 clients lock you into a role; invest in new and different relations) and
 ``family`` (seed: keep your closest friends and family out of the
 professional network, but let them introduce you to 2-3 people).  ``effort``
-is the tie table's count of log rows in the review window.
+is the tie table's days in touch in the review window (:mod:`netanalysis.analysis.ties`).
 
 Clusters
 --------
@@ -84,6 +84,7 @@ import pandas as pd
 
 from .ledger import as_timestamp
 from ..vocab import OLD_CIRCLES, PRIVATE_CIRCLES
+from .clusters import MAX_LOUVAIN_EDGES, UNCLUSTERED, cap_clusters, cluster_table, louvain
 from .graph import alter_edges
 from .result import Action, Finding, Result, finding_tone, plan_priority
 
@@ -92,14 +93,8 @@ __all__ = ["Diversity", "diversity", "findings", "actions", "blau", "evenness", 
 
 MIN_ALTER_TIES = 20
 MIN_COVERAGE = 0.3
-#: Alter ties Louvain runs on at most (module docstring).
-MAX_LOUVAIN_EDGES = 2000
 #: A relation begun within this many days is new.
 NEW_DAYS = 365
-UNCLUSTERED = "unclustered"
-_TABLE_ROWS = 30
-_TABLE = ["cluster", "label", "members", "active_members", "effort", "member_share", "effort_share",
-          "dominant_circle", "dominant_company"]
 
 
 @dataclass
@@ -197,7 +192,7 @@ def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 
     if len(edges) >= MIN_ALTER_TIES and coverage >= MIN_COVERAGE:
         method, why = "louvain", (f"{len(edges):,} ties between contacts reach {coverage:.0%} of the active "
                                   f"contacts, enough to find communities (Louvain).")
-        keys, louvain_info = _louvain(edges, ties, circle, seed)
+        keys, louvain_info = louvain(edges, ties, circle, seed, max_edges=MAX_LOUVAIN_EDGES)
     elif n_active and circled >= 0.5:
         method, why = "circle", f"{few}; {circled:.0%} of the active have a circle: circles are the groups."
         keys = circle.where(circle != "")
@@ -206,7 +201,7 @@ def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 
         company_key = _clean(company, lambda v: " ".join(v.lower().split()))
         keys = company_key.where(company_key != "")
     keys = keys.reindex(ties.index)
-    table, labels = _table(keys, effort, circle, company, method)
+    table, labels = cluster_table(keys, effort, circle, company, method)
     clusters = keys.map(labels).fillna(UNCLUSTERED).rename("cluster")
     grouped = table[table["cluster"] != UNCLUSTERED]
     if len(grouped) < 2:
@@ -254,7 +249,7 @@ def diversity(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of, seed: int = 
     renewal = max(max(stuck, default=0.0) * (0.7 + 0.3 * fresh_gap), 0.4 * fresh_gap)
     severity = {"renewal": float(renewal), "family": min(1.0, family / 0.5) if family > 0 else np.nan}
     return Diversity(as_of=stamp.date(), method=method, method_reason=why, clusters=clusters,
-                     clusters_table=_cap(table), n_clusters=len(grouped), blau_contacts=blau(grouped["members"]),
+                     clusters_table=cap_clusters(table), n_clusters=len(grouped), blau_contacts=blau(grouped["members"]),
                      blau_effort=blau(grouped["effort"]), evenness_contacts=evenness(grouped["members"]),
                      evenness_effort=evenness(grouped["effort"]), ei_index=ei, ei_basis=ei_basis,
                      ei_between=external, ei_within=ties_in - external,
@@ -357,94 +352,3 @@ def _clean(values: pd.Series, fix) -> pd.Series:
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=False)
     fixed = np.array([fix(str(v)) if isinstance(v, str) else "" for v in uniques] + [""], dtype=object)
     return pd.Series(fixed[codes], index=values.index, dtype=object)
-
-
-def _louvain(edges: pd.DataFrame, ties: pd.DataFrame, circle: pd.Series, seed: int) -> tuple[pd.Series, dict]:
-    """Community key (``c1``, ``c2``, ...) per person with an alter tie; NaN for the rest."""
-    ids, n = ties.index.to_numpy(dtype=object), len(ties)
-    a, b, weight = edges["a"].to_numpy(), edges["b"].to_numpy(), edges["weight"].to_numpy()
-    nodes = np.unique(np.concatenate([a, b]))
-    known = ((ties["effort"].to_numpy() > 0) | (circle.to_numpy() != ""))[nodes]
-    order = pd.DataFrame({"known": known, "strength": ties["strength"].to_numpy(dtype=float)[nodes],
-                          "id": ids[nodes]}).sort_values(["known", "strength", "id"], ascending=[False, False, True])
-    rank = np.zeros(n, dtype=np.int64)
-    rank[nodes[order.index.to_numpy()]] = np.arange(len(nodes))
-    edge_rank = np.maximum(rank[a], rank[b])
-    restricted = len(edges) > MAX_LOUVAIN_EDGES
-    in_core = edge_rank < np.sort(edge_rank)[MAX_LOUVAIN_EDGES] if restricted else np.ones(len(edges), dtype=bool)
-    core = sorted(zip(ids[a[in_core]], ids[b[in_core]], weight[in_core]))
-    g = nx.Graph()
-    g.add_nodes_from(sorted({p for edge in core for p in edge[:2]}))
-    g.add_weighted_edges_from(core)
-    communities = nx.community.louvain_communities(g, weight="weight", seed=seed) if len(g) else []
-    communities = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c[0]))
-    community = np.full(n, -1)
-    for number, members in enumerate(communities):
-        community[ties.index.get_indexer(members)] = number
-    # The others join the community they have the most tie weight to.
-    out, to = np.concatenate([a[~in_core], b[~in_core]]), np.concatenate([b[~in_core], a[~in_core]])
-    vote = (community[out] < 0) & (community[to] >= 0)
-    votes = pd.DataFrame({"out": out[vote], "key": community[to[vote]],
-                          "weight": np.tile(weight[~in_core], 2)[vote]}).groupby(["out", "key"])["weight"].sum()
-    best = votes.reset_index().sort_values(["out", "weight", "key"], ascending=[True, False, True],
-                                           kind="stable").drop_duplicates("out")
-    community[best["out"].to_numpy()] = best["key"].to_numpy()
-    names = np.array([f"c{i}" for i in range(1, len(communities) + 1)] + [np.nan], dtype=object)
-    info = {"alter_ties": len(edges), "core_ties": int(in_core.sum()), "core_nodes": g.number_of_nodes(),
-            "communities": len(communities), "joined_by_ties": len(best),
-            "left_out": int(len(nodes) - (community >= 0).sum()), "restricted": restricted}
-    return pd.Series(names[community], index=ties.index, dtype=object), info
-
-
-def _table(keys, effort, circle, company, method) -> tuple[pd.DataFrame, pd.Series]:
-    """One row per cluster (``unclustered`` last), and the unique label of each cluster key."""
-    frame = pd.DataFrame({"key": keys.fillna(UNCLUSTERED).to_numpy(), "effort": effort.to_numpy(),
-                          "active": (effort > 0).to_numpy(), "circle": circle.to_numpy(),
-                          "company": company.to_numpy()})
-    grouped = frame.groupby("key", sort=True)
-    table = pd.DataFrame({"members": grouped.size(), "active_members": grouped["active"].sum().astype("int64"),
-                          "effort": grouped["effort"].sum().astype("int64")})
-    (circ, _), (comp, n_comp) = _mode(frame, "circle"), _mode(frame, "company")
-    table["dominant_circle"] = circ.reindex(table.index).fillna("")
-    table["dominant_company"] = comp.reindex(table.index).fillna("")
-    total = float(table["effort"].sum())
-    table["member_share"] = table["members"] / max(len(frame), 1)
-    table["effort_share"] = table["effort"] / total if total > 0 else np.nan
-    table = table.assign(_u=table.index == UNCLUSTERED).sort_values(
-        ["_u", "effort", "members"], ascending=[True, False, False], kind="stable")
-    key = table.index.to_series()
-    circ = table["dominant_circle"].where(table["dominant_circle"] != "other", "")
-    comp = table["dominant_company"]
-    if method == "circle":   # "former-colleague · Novo Nordisk" when one company has half the circle
-        shared = (n_comp.reindex(table.index).fillna(0) / table["members"] >= 0.5) & (table["members"] > 1)
-        base = key + np.where(shared & (comp != ""), " · " + comp, "")
-    elif method == "employer":
-        base = comp + np.where(circ != "", " · " + circ, "")
-    else:
-        base = (circ + np.where((circ != "") & (comp != ""), " · ", "") + comp)
-        base = base.where(base != "", "cluster " + pd.Series(np.arange(1, len(key) + 1), index=key.index).astype(str))
-    repeat = base.groupby(base).cumcount()
-    label = base.where(repeat == 0, base + " (" + (repeat + 1).astype(str) + ")").where(~table["_u"], UNCLUSTERED)
-    table = table.assign(cluster=key, label=label).reset_index(drop=True)[_TABLE]
-    return table, label
-
-
-def _mode(frame: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
-    """Per cluster key, the most common non-empty ``column`` value (ties: more effort, then name) and its count."""
-    part = frame[frame[column] != ""]
-    counts = part.groupby(["key", column], sort=True).agg(n=("effort", "size"), w=("effort", "sum")).reset_index()
-    counts = counts.sort_values(["key", "n", "w", column], ascending=[True, False, False, True], kind="stable")
-    best = counts.drop_duplicates("key").set_index("key")
-    return best[column], best["n"]
-
-
-def _cap(table: pd.DataFrame) -> pd.DataFrame:
-    """The first :data:`_TABLE_ROWS` clusters; the rest summed into one ``other`` row."""
-    clustered = table[table["cluster"] != UNCLUSTERED]
-    if len(clustered) <= _TABLE_ROWS:
-        return table
-    rest = clustered.iloc[_TABLE_ROWS:]
-    other = pd.DataFrame([{**rest[_TABLE[2:7]].sum().to_dict(), "cluster": "other", "dominant_circle": "",
-                           "label": f"{len(rest):,} smaller clusters", "dominant_company": ""}])[_TABLE]
-    return pd.concat([clustered.iloc[:_TABLE_ROWS], other, table[table["cluster"] == UNCLUSTERED]],
-                     ignore_index=True).astype({"members": "int64", "active_members": "int64", "effort": "int64"})

@@ -19,25 +19,8 @@ with ``brokerage_reason``.
 
 Introductions
 -------------
-Candidates are the strong ties (the state ``strong``; if fewer than 2, the
-ties in layers 1-3), the 200 strongest, leaving out everyone the week's plan
-may not give to: those marked ``wind-down``, rated 2 or less for chemistry,
-family and friends (keep them out of the professional network) and takers
-(an introduction that serves a taker is one more favour to them).  A need of
-``b`` is *covered* when ``b`` is already tied (met together, introduced,
-knows) to someone who offers it; covered needs are left out.  A pair ``(a,
-b)`` qualifies when it is not already tied in the graph, the two are in
-different groups (``cluster``; when there are no clusters, ``circle``, else
-``company``; an unclustered contact, having no known ties, is a group of its
-own) and there is a reason: an offers/needs match or both rated 4+ for
-chemistry.  With ``m`` the number of open needs one offers to the other
-(both ways)::
-
-    score = 2 · m + [chemistry_a >= 4 and chemistry_b >= 4] + min(strength_a, strength_b)
-
-A *best* introduction has ``m >= 1``, both strong and both 4+ for chemistry.
-``distinct_matched`` / ``distinct_best`` count the pairs kept greedily, best
-score first, so that nobody is in two of them.
+The candidates, the pairs and their score are in
+:mod:`netanalysis.analysis.introductions`.
 
 Severity of ``matchmaking`` (reach × distance)
 ----------------------------------------------
@@ -66,37 +49,24 @@ import math
 from dataclasses import dataclass, field
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
-from .._format import join_and, plural
-from ..vocab import PRIVATE_CIRCLES
+from .._format import plural
 from .brokerage import burt_measures, weight_matrix
-from .graph import EGO
+from .graph import EGO, induced
+from .introductions import GROUP_WORDS, MAX_CANDIDATES, TOP_INTRODUCTIONS, introductions, layer_numbers, no_introduction
 from .result import Action, Finding, Result, finding_tone, plan_priority
 
 __all__ = ["Matchmaking", "matchmaking", "findings", "actions", "MAX_CANDIDATES", "TOP_INTRODUCTIONS",
            "INTRO_TARGET", "no_introduction"]
 
-#: Trusted contacts considered for introductions (the strongest), to stay fast.
-MAX_CANDIDATES = 200
-#: Introductions kept.
-TOP_INTRODUCTIONS = 10
 #: Introductions a year from which the matchmaking is done (one a month).
 INTRO_TARGET = 12
-#: Chemistry from which a contact counts as "you like them" (1-5).
-HIGH_CHEMISTRY = 4
-LOW_CHEMISTRY = 2
 _ACTIVE_LAYER = 4
-_FALLBACK_LAYER = 3
-_NO_CLUSTER = ("", "unclustered")
 _SEED = "be your network's matchmaker (Kirsten Giftekniv)"
 NO_ALTER_TIES = ("your files show no ties between your contacts (LinkedIn's export has none); "
                  "log who you meet together (`with`) or fill `knows` in contacts.csv")
-_WHERE = {"cluster": "different clusters", "circle": "different circles", "company": "different companies"}
 _MAX_ACTIONS = 5
-_COLUMNS = ["a", "b", "a_id", "b_id", "score", "matches", "matched", "both_chemistry", "min_strength",
-            "best", "a_group", "b_group", "reason"]
 
 
 @dataclass
@@ -133,23 +103,6 @@ class Matchmaking(Result):
     introductions_reason: str
     excluded: int = 0
     seeds: list[str] = field(default_factory=lambda: [_SEED])
-
-
-def no_introduction(ties: pd.DataFrame) -> pd.Series:
-    """Who may not be introduced or given to (bool by person): marked ``wind-down``,
-    rated 2 or less for chemistry, in a private circle (family, friend), or a taker.
-
-    >>> ties = pd.DataFrame({"status": ["", "wind-down", ""], "circle": ["client", "", "family"],
-    ...     "chemistry": pd.array([2, 5, pd.NA], dtype="Int64"), "taker": [False, False, False]})
-    >>> no_introduction(ties).tolist()
-    [True, True, True]
-    """
-    status = ties["status"].fillna("") if "status" in ties else pd.Series("", index=ties.index)
-    circle = ties["circle"].fillna("").astype(str).str.strip().str.lower() if "circle" in ties else status * 0
-    chem = ties["chemistry"].astype("Float64") if "chemistry" in ties else pd.Series(np.nan, index=ties.index)
-    taker = ties["taker"].astype(bool) if "taker" in ties else pd.Series(False, index=ties.index)
-    return (status.eq("wind-down") | circle.isin(PRIVATE_CIRCLES) | (chem <= LOW_CHEMISTRY).fillna(False)
-            | taker).astype(bool)
 
 
 def matchmaking(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of=None, introductions_made: int = 0
@@ -191,7 +144,7 @@ def matchmaking(ties: pd.DataFrame, graph: nx.Graph, *, goals, as_of=None, intro
     (1, 0.333, 2.333, 1, 1)
     """
     brokerage = _brokerage(ties, graph)
-    intro = _introductions(ties, graph, float(goals.trusted_strength))
+    intro = introductions(ties, graph, float(goals.trusted_strength))
     return Matchmaking(**brokerage, **intro, introductions_made=int(introductions_made),
                        window_days=int(goals.window_days))
 
@@ -239,7 +192,7 @@ def findings(result: Matchmaking) -> list[Finding]:
                  "good": "You are your network's matchmaker"}[tone]
     else:
         sentence = (f"{done}{result.pairs} {plural(result.pairs, 'pair')} of contacts you like "
-                    f"{plural(result.pairs, 'is', 'are')} in {_WHERE[result.group_basis]} and don't know "
+                    f"{plural(result.pairs, 'is', 'are')} in {GROUP_WORDS[result.group_basis]} and don't know "
                     f"each other yet, e.g. {top['a']} and {top['b']}; fill offers and needs in contacts.csv "
                     "to see who can help whom.")
         title = "Possible introductions"
@@ -269,13 +222,13 @@ def actions(result: Matchmaking) -> list[Action]:
 
 def _brokerage(ties: pd.DataFrame, graph: nx.Graph) -> dict:
     """Constraint, effective size, efficiency and density of ``"me"`` in the active network."""
-    active = [p for p in ties.index[_layer(ties) <= _ACTIVE_LAYER] if p in graph]
+    active = [p for p in ties.index[layer_numbers(ties) <= _ACTIVE_LAYER] if p in graph]
     out = {"active_contacts": len(active), "alter_ties": 0, "density": math.nan, "constraint": math.nan,
            "effective_size": math.nan, "efficiency": math.nan}
     if not active or EGO not in graph:
         return {**out, "brokerage_reason": "nobody is in touch often enough yet: brokerage is measured on the "
                                            "people you are actually in touch with"}
-    sub = _induced(graph, [EGO, *active])
+    sub = induced(graph, [EGO, *active])
     n = len(active)
     alter = sub.number_of_edges() - sub.degree(EGO)
     out["alter_ties"] = int(alter)
@@ -288,176 +241,3 @@ def _brokerage(ties: pd.DataFrame, graph: nx.Graph) -> dict:
     out.update(constraint=measures["constraint"], effective_size=measures["effective_size"],
                efficiency=measures["efficiency"])
     return {**out, "brokerage_reason": ""}
-
-
-def _introductions(ties: pd.DataFrame, graph: nx.Graph, trusted_strength: float) -> dict:
-    """Candidate pairs scored as in the module docstring (vectorised over <= 200 contacts)."""
-    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in _COLUMNS})
-    trusted = True
-    strong = ties["strong"].astype(bool) if "strong" in ties else ties["strength"].astype(float) >= trusted_strength
-    pool = ties[strong.to_numpy()]
-    if len(pool) < 2:
-        trusted = False
-        pool = ties[_layer(ties) <= _FALLBACK_LAYER]
-    barred = no_introduction(pool)
-    excluded = int(barred.sum())
-    pool = pool[~barred.to_numpy()]
-    pool = pool.assign(_id=pool.index).sort_values(["strength", "_id"], ascending=[False, True])
-    pool = pool.head(MAX_CANDIDATES)
-    base = {"candidates": len(pool), "trusted": trusted, "group_basis": "", "pairs": 0, "matched_pairs": 0,
-            "best_pairs": 0, "distinct_matched": 0, "distinct_best": 0, "needers": 0, "open_needers": 0,
-            "covered_needs": 0, "introductions": empty, "excluded": excluded}
-    if len(pool) < 2:
-        return {**base, "introductions_reason": (
-            f"fewer than 2 strong ties (strength >= {trusted_strength:g}) or close contacts "
-            "(layers 1-3) to introduce to each other")}
-    ids = pool.index.tolist()
-    basis, group = _groups(pool)
-    offers = [_items(x) for x in pool["offers"]]
-    needs, covered = _open_needs(pool, ties, graph)
-    vocab = sorted(set().union(*offers, *needs))
-    col = {item: k for k, item in enumerate(vocab)}
-    offer_m = np.zeros((len(ids), len(vocab)), dtype=np.int64)
-    need_m = np.zeros_like(offer_m)
-    for i, (o, nd) in enumerate(zip(offers, needs)):
-        offer_m[i, [col[x] for x in o]] = 1
-        need_m[i, [col[x] for x in nd]] = 1
-    gives = offer_m @ need_m.T                      # gives[i, j]: open needs of j that i offers
-    matched = gives + gives.T
-    chem = (pool["chemistry"].astype("Int64").fillna(0).to_numpy(dtype=np.int64) >= HIGH_CHEMISTRY)
-    both_chem = np.logical_and.outer(chem, chem)
-    power = pool["strength"].to_numpy(dtype=float)
-    weakest = np.minimum.outer(power, power)
-    position = {p: i for i, p in enumerate(ids)}
-    tied = np.zeros((len(ids), len(ids)), dtype=bool)
-    for u, v in _induced(graph, ids).edges():
-        tied[position[u], position[v]] = tied[position[v], position[u]] = True
-    known = np.array([g != "" for g in group])
-    labels = np.array(group, dtype=object)
-    different = np.not_equal.outer(labels, labels) & np.logical_and.outer(known, known)
-    ok = np.triu(different & ~tied & ((matched > 0) | both_chem), k=1)
-    score = 2.0 * matched + both_chem + weakest
-    rows, cols = np.nonzero(ok)
-    order = np.lexsort((cols, rows, -score[rows, cols]))
-    rows, cols = rows[order], cols[order]
-    has_match = matched[rows, cols] > 0
-    best = has_match & both_chem[rows, cols] & trusted
-    helped = (gives * (different & ~tied)).sum(axis=0) > 0      # j has an open need someone can meet
-    top = []
-    for i, j in zip(rows[:TOP_INTRODUCTIONS].tolist(), cols[:TOP_INTRODUCTIONS].tolist()):
-        a, b = (i, j) if gives[i, j] >= gives[j, i] else (j, i)
-        top.append(_pair(pool, ids, a, b, offers, needs, group, basis, trusted, trusted_strength,
-                         score[a, b], bool(both_chem[a, b])))
-    table = pd.DataFrame(top, columns=_COLUMNS) if top else empty
-    return {**base, "group_basis": basis, "pairs": int(len(rows)),
-            "matched_pairs": int(has_match.sum()), "best_pairs": int(best.sum()),
-            "distinct_matched": _distinct(rows[has_match], cols[has_match]),
-            "distinct_best": _distinct(rows[best], cols[best]),
-            "needers": int(sum(1 for n, c in zip(needs, covered) if n or c)),
-            "open_needers": int(helped.sum()), "covered_needs": int(sum(len(c) for c in covered)),
-            "introductions": table,
-            "introductions_reason": "" if top else "no two candidates in different groups have a reason to meet "
-                                                   "(offers/needs in contacts.csv, or chemistry 4+ for both)"}
-
-
-def _open_needs(pool: pd.DataFrame, ties: pd.DataFrame, graph: nx.Graph) -> tuple[list[set], list[set]]:
-    """Per candidate, the needs not yet covered and the needs covered (tied to someone who offers them)."""
-    offers_by = {p: _items(x) for p, x in ties["offers"].items() if isinstance(x, str) and x.strip()}
-    open_needs, covered = [], []
-    for person, cell in pool["needs"].items():
-        need = _items(cell)
-        near = set()
-        if need and person in graph:
-            for other in graph.adj[person]:
-                if other != EGO:
-                    near |= offers_by.get(other, set())
-        covered.append(need & near)
-        open_needs.append(need - near)
-    return open_needs, covered
-
-
-def _induced(graph: nx.Graph, nodes: list) -> nx.Graph:
-    """The subgraph on ``nodes`` with ``weight`` only (walks only their adjacency: fast
-    even when ``"me"`` has 30,000 neighbours outside ``nodes``)."""
-    keep = set(nodes)
-    sub = nx.Graph()
-    sub.add_nodes_from(n for n in nodes if n in graph)
-    for u in nodes:
-        if u == EGO or u not in graph:
-            continue
-        for v, data in graph.adj[u].items():
-            if v in keep:
-                sub.add_edge(u, v, weight=float(data.get("weight", 1.0)))
-    return sub
-
-
-def _distinct(rows: np.ndarray, cols: np.ndarray) -> int:
-    """Pairs kept greedily, best first, so that nobody is in two of them."""
-    used: set[int] = set()
-    kept = 0
-    for i, j in zip(rows.tolist(), cols.tolist()):
-        if i not in used and j not in used:
-            used.update((i, j))
-            kept += 1
-    return kept
-
-
-def _layer(ties: pd.DataFrame) -> np.ndarray:
-    """Dunbar layer as floats (never met: 6)."""
-    return ties["layer"].astype("Float64").fillna(6.0).to_numpy(dtype=float)
-
-
-def _groups(pool: pd.DataFrame) -> tuple[str, list[str]]:
-    """``(basis, group per contact)``: clusters if any, else circle, else company ("" = unknown)."""
-    cluster = pool["cluster"].fillna("").astype(str).str.strip()
-    if (~cluster.isin(_NO_CLUSTER)).any():
-        # An unclustered contact has no known ties: a group of their own.
-        return "cluster", [c if c not in _NO_CLUSTER else f"\0{p}" for p, c in zip(pool.index, cluster)]
-    circle = pool["circle"].fillna("").astype(str).str.strip().str.lower()
-    company = pool["company"].fillna("").astype(str).str.strip().str.lower()
-    basis = "circle" if (circle != "").any() else "company"
-    chosen = circle.where(circle != "", "company:" + company).where((circle != "") | (company != ""), "")
-    return basis, chosen.tolist()
-
-
-def _items(cell) -> set[str]:
-    if not isinstance(cell, str) or not cell.strip():
-        return set()
-    return {x.strip().lower() for x in cell.split(";") if x.strip()}
-
-
-def _pair(pool, ids, a, b, offers, needs, group, basis, trusted, trusted_strength, score, both_chem) -> dict:
-    """One introduction row with its reason sentence."""
-    ra, rb = pool.iloc[a], pool.iloc[b]
-    a_to_b, b_to_a = sorted(offers[a] & needs[b]), sorted(offers[b] & needs[a])
-    na, nb = ra["contact"], rb["contact"]
-    la, lb = _label(ra), _label(rb)
-    parts = []
-    if a_to_b:
-        parts.append(f"{na}{la} offers {join_and(a_to_b)}, which {nb}{lb} needs")
-    if b_to_a:
-        parts.append(f"{nb}{'' if a_to_b else lb} offers {join_and(b_to_a)}, which {na}"
-                     f"{'' if a_to_b else la} needs")
-    if not parts:
-        parts.append(f"{na}{la} and {nb}{lb} are both people you rate {HIGH_CHEMISTRY}+ for chemistry")
-    how = (f"both close to you (strength {ra['strength']:.2f}, {rb['strength']:.2f})" if trusted else
-           f"both among your closest contacts (strength {ra['strength']:.2f}, {rb['strength']:.2f})")
-    reason = "; ".join(parts) + f"; they are in {_WHERE[basis]} and {how}"
-    if (a_to_b or b_to_a) and both_chem:
-        reason += f", and you rate both {HIGH_CHEMISTRY}+ for chemistry"
-    matched = a_to_b + [x for x in b_to_a if x not in a_to_b]
-    count = len(a_to_b) + len(b_to_a)
-    return {"a": na, "b": nb, "a_id": ids[a], "b_id": ids[b], "score": round(float(score), 6),
-            "matches": count, "matched": ";".join(matched), "both_chemistry": both_chem,
-            "min_strength": round(float(min(ra["strength"], rb["strength"])), 6),
-            "best": bool(count and both_chem and trusted),
-            "a_group": _shown(group[a]), "b_group": _shown(group[b]), "reason": reason}
-
-
-def _label(row) -> str:
-    text = row["circle"] or row["company"]
-    return f" ({text})" if text else ""
-
-
-def _shown(group: str) -> str:
-    return "" if group.startswith("\0") else group.removeprefix("company:")

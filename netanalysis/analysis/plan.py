@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .matchmaking import no_introduction
+from .introductions import no_introduction
 from .result import Action, Finding, finding_tone
 
 __all__ = ["week_plan", "GIVING_VERBS", "RESERVED_FINDINGS"]
