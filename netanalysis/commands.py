@@ -15,7 +15,7 @@ from .errors import InputError, Problems, format_problems
 from .io.inputs import resolve_inputs
 from .io.write import write_atomic
 
-__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view"]
+__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "figures", "notebook"]
 
 
 def check(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
@@ -144,3 +144,61 @@ def class_view(folder: Path, *, as_of: dt.date, output: Path = Path("class.html"
     from .classroom.classview import class_summary, write_class_report
 
     return write_class_report(class_summary(folder, as_of=as_of), output)
+
+
+def figures(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+            as_of: dt.date | None = None, today: dt.date | None = None, output: Path, fmt: str = "png",
+            anonymize: bool = False) -> list[Path]:
+    """Load, review and write the static figures to the folder ``output``; return the files written.
+
+    The images are drawn from the review's plain summary
+    (:func:`netanalysis.plots.static.write_figures`), all or none.  Inputs and
+    dates as :func:`report` (no inputs: the bundled sample).
+    """
+    from .analysis import review
+    from .io.write import refuse_inputs
+    from .model import load_inputs
+    from .plots.static import write_figures
+
+    inputs, as_of = _inputs_or_sample(folder, as_of, today, connections=connections, interactions=interactions,
+                                      contacts=contacts, goals=goals, archive=archive)
+    refuse_inputs(Path(output), inputs.given())
+    net = load_inputs(inputs)
+    if anonymize:
+        from .anonymize import pseudonymise_network
+
+        net = pseudonymise_network(net)
+    summary = review(net, as_of=as_of).to_dict()
+    return write_figures(summary, output, fmt=fmt, inputs=inputs.given())
+
+
+def notebook(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+             as_of: dt.date | None = None, today: dt.date | None = None, output: Path,
+             execute: bool = False) -> Path:
+    """Write the walkthrough notebook pointed at the inputs and date (run it if ``execute``); return its path.
+
+    See :func:`netanalysis.report.notebook.write_walkthrough`.  No inputs: the
+    bundled sample, as of its export date unless ``as_of`` is given.
+    """
+    from .report.notebook import write_walkthrough
+
+    files = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
+             "archive": archive}
+    files = {key: value for key, value in files.items() if value is not None}
+    inputs, as_of = _inputs_or_sample(folder, as_of, today, **files)
+    bundled = folder is None and not files
+    return write_walkthrough(output, folder=None if bundled else folder, files=files, as_of=as_of,
+                             execute=execute, inputs=inputs.given())
+
+
+def _inputs_or_sample(folder, as_of, today, **given):
+    """The inputs (the bundled sample when none is given) and the review date (the sample's, else today)."""
+    if folder is None and all(v is None for v in given.values()):
+        from .sample import SAMPLE_AS_OF
+        from .sample.bundled import bundled_sample
+
+        folder, as_of = bundled_sample(), as_of or SAMPLE_AS_OF
+    as_of = as_of or today
+    if as_of is None:
+        raise InputError.from_message("--as-of", "is needed: give the review date", fix="pass --as-of 2026-03-14")
+    return resolve_inputs(folder, **given), as_of

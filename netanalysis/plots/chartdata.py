@@ -27,7 +27,9 @@ CADENCE_COLUMNS = ("cadence_days_used", "cadence_used", "cadence", "cadence_days
 
 def reciprocity_points(per_contact: pd.DataFrame | None, *, top: int = 40,
                        labels: int = 6) -> tuple[pd.DataFrame, float, int] | None:
-    """The points :func:`~netanalysis.plots.ledger.reciprocity_spec` draws (and the static image): ``(frame, axis_end, contacts)``.
+    """The points :func:`~netanalysis.plots.ledger.reciprocity_spec` (and the static image) draws.
+
+    ``(frame, axis_end, contacts)``, see Returns.
 
     Parameters
     ----------
