@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lab sample bench notebooks plotlyjs clean
+.PHONY: report test lab sample bench notebooks walkthrough plotlyjs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ sample: $(STAMP)
 notebooks: $(STAMP)  # re-run the notebooks and store their outputs (after a change to the numbers)
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace --NotebookClient.record_timing=False \
 	  --Exporter.preprocessors='["nbconvert.preprocessors.CoalesceStreamsPreprocessor"]' notebooks/*.ipynb
+	$(MAKE) walkthrough
+
+# The walkthrough shipped in the package (for `python -m netanalysis notebook`): notebooks/01_walkthrough.ipynb
+# without its outputs; tests/test_notebook_command.py checks the two are equal.
+walkthrough: $(STAMP)
+	$(PY) -c "import json, pathlib; from netanalysis.report.notebook import WALKTHROUGH, strip_outputs; \
+	nb = strip_outputs(json.loads(pathlib.Path('notebooks/01_walkthrough.ipynb').read_text('utf-8'))); \
+	pathlib.Path('netanalysis', WALKTHROUGH).write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + '\\n', 'utf-8')"
 
 bench: $(STAMP)  # the scale benchmark, then the floor any report must take at that scale
 	$(PY) benchmarks/bench_scale.py

@@ -45,6 +45,8 @@ _EXPORTS = {
     "bundled_sample": "netanalysis.sample.bundled",
     "render_report": "netanalysis.report",
     "write_report": "netanalysis.report",
+    "write_figures": "netanalysis.plots.static",
+    "write_walkthrough": "netanalysis.report.notebook",
     "anonymize_inputs": "netanalysis.anonymize",
     "pseudonymise_network": "netanalysis.anonymize",
 }

@@ -151,6 +151,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(q)
     q.add_argument("--since", type=_date, metavar="DATE", help="only evidence from this day on, ISO")
     q.add_argument("-o", "--output", type=Path, help="CSV file (default: standard output)")
+
+    p = sub.add_parser("figures", help="the egogram and the charts as static images (matplotlib)",
+                       description="Write the egogram and each chart of the review as PNG or SVG files, for "
+                                   "slides, print and hand-ins (with no inputs: the bundled sample).")
+    _add_inputs(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write the images to")
+    p.add_argument("--format", choices=("png", "svg"), default="png", help="image format (default png)")
+    p.add_argument("--anonymize", action="store_true", help="draw the review with pseudonyms")
+
+    p = sub.add_parser("notebook", help="the walkthrough notebook, pointed at your inputs",
+                       description="Write a copy of the walkthrough notebook whose parameters cell holds your "
+                                   "inputs and review date (with no inputs: the bundled sample); run it with "
+                                   "--execute.")
+    _add_inputs(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="notebook to write (.ipynb)")
+    p.add_argument("--execute", action="store_true", help="run every cell and store the outputs (needs nbclient)")
     return parser
 
 
@@ -234,6 +250,16 @@ def _run(args) -> int:
                                      keep_notes=args.keep_notes, keep_companies=args.keep_companies,
                                      force=args.force, err=sys.stderr)
         print(f"wrote {len(written)} files to {args.output}")
+        return 0
+    if args.command == "figures":
+        written = commands.figures(args.folder, **_inputs(args), as_of=args.as_of, today=today, output=args.output,
+                                   fmt=args.format, anonymize=args.anonymize)
+        print(f"wrote {len(written)} files to {args.output}")
+        return 0
+    if args.command == "notebook":
+        where = commands.notebook(args.folder, **_inputs(args), as_of=args.as_of, today=today, output=args.output,
+                                  execute=args.execute)
+        print(f"wrote {where}")
         return 0
     if args.command == "class":
         where = commands.class_view(args.folder, as_of=as_of, output=args.output)

@@ -15,10 +15,21 @@ from .errors import InputError, Problems, format_problems
 from .io.inputs import ARCHIVE_NAMES, USUAL_NAMES, Inputs, resolve_inputs
 from .io.write import Outputs
 
-__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "log_add", "log_draft", "outputs_for"]
+__all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "log_add", "log_draft", "figures", "notebook",
+           "outputs_for"]
 
 #: The file names a folder of inputs is read by (an output there by one of them would be read next time).
 INPUT_NAMES = frozenset({*USUAL_NAMES.values(), *ARCHIVE_NAMES})
+
+
+def is_input_name(name: str) -> bool:
+    """Whether a file called ``name`` (lower-cased) in a folder of inputs would be read as one:
+    one of :data:`INPUT_NAMES`, or a calendar (``.ics``) or mailbox (``.mbox``).
+
+    >>> is_input_name("connections.csv"), is_input_name("work.ics"), is_input_name("egogram.png")
+    (True, True, False)
+    """
+    return name in INPUT_NAMES or name.endswith((".ics", ".mbox"))
 
 
 def outputs_for(inputs: Inputs, *folders) -> Outputs:
@@ -39,7 +50,7 @@ def outputs_for(inputs: Inputs, *folders) -> Outputs:
     ...
     netanalysis.io.write.OutputError: -o ...messages.csv: is messages.csv of your archive folder (...); refusing to overwrite it. Fix: choose another file with -o
     """
-    guard = {Path(f): INPUT_NAMES for f in (*folders, inputs.archive) if f is not None and Path(f).is_dir()}
+    guard = {Path(f): is_input_name for f in (*folders, inputs.archive) if f is not None and Path(f).is_dir()}
     return Outputs(inputs.files(), guard=guard)
 
 
@@ -174,16 +185,7 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
 
     given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
              "archive": archive, "calendar": calendar, "mail": mail}
-    bundled = folder is None and all(v is None for v in given.values())
-    if bundled:
-        from .sample.bundled import bundled_sample
-        from .sample import SAMPLE_AS_OF
-
-        folder = bundled_sample()
-        as_of = as_of or SAMPLE_AS_OF
-    as_of = as_of or today
-    if as_of is None:
-        raise InputError.from_message("--as-of", "is needed: give the review date", fix="pass --as-of 2026-03-14")
+    folder, as_of, bundled = _inputs_or_sample(folder, as_of, today, given)
     inputs = resolve_inputs(folder, **given)
     outputs = outputs_for(inputs, folder)
     if since is not None:
@@ -321,3 +323,78 @@ def class_view(folder: Path, *, as_of: dt.date, output: Path = Path("class.html"
     outputs.check()
     outputs.put(output, render_class_report(class_summary(folder, as_of=as_of)))
     return outputs.commit()[0]
+
+
+def figures(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+            calendar=None, mail=None, as_of: dt.date | None = None, today: dt.date | None = None, output: Path,
+            fmt: str = "png", anonymize: bool = False) -> list[Path]:
+    """Load, review and write the static figures to the folder ``output``; return the files written.
+
+    The images are drawn from the review's plain summary
+    (:mod:`netanalysis.plots.static`), all or none: the files are checked
+    before the review (none may be an input, nor take an input's name in the
+    inputs' folder), drawn, then written together.  Inputs and dates as
+    :func:`report` (no inputs: the bundled sample).
+    """
+    from .analysis import review
+    from .model import load_inputs
+    from .plots.static import figure_paths, figure_payloads
+
+    given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
+             "archive": archive, "calendar": calendar, "mail": mail}
+    folder, as_of, _ = _inputs_or_sample(folder, as_of, today, given)
+    inputs = resolve_inputs(folder, **given)
+    outputs = outputs_for(inputs, folder)
+    if Path(output).is_file():
+        raise InputError.from_message(f"-o {output}", "is a file; figures are written to a folder",
+                                      fix="give a folder (it is created if needed)")
+    paths = figure_paths(output, fmt)
+    for path in paths.values():
+        outputs.add(path, option="-o")
+    outputs.check()  # before the work: a clash is an error at once, and nothing is written
+    net = load_inputs(inputs, as_of=as_of)
+    if anonymize:
+        from .anonymize import pseudonymise_network
+
+        net = pseudonymise_network(net)
+    payloads = figure_payloads(review(net, as_of=as_of).to_dict(), fmt)
+    for name, path in paths.items():
+        outputs.put(path, payloads[name])
+    return outputs.commit()
+
+
+def notebook(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
+             calendar=None, mail=None, as_of: dt.date | None = None, today: dt.date | None = None, output: Path,
+             execute: bool = False) -> Path:
+    """Write the walkthrough notebook pointed at the inputs and date (run it if ``execute``); return its path.
+
+    See :func:`netanalysis.report.notebook.write_walkthrough`.  No inputs: the
+    bundled sample, as of its export date unless ``as_of`` is given.
+    """
+    from .report.notebook import write_walkthrough
+
+    given = {"connections": connections, "interactions": interactions, "contacts": contacts, "goals": goals,
+             "archive": archive, "calendar": calendar, "mail": mail}
+    files = {key: value for key, value in given.items() if value is not None}
+    where, as_of, bundled = _inputs_or_sample(folder, as_of, today, given)
+    inputs = resolve_inputs(where, **given)
+    outputs = outputs_for(inputs, where)
+    outputs.add(output, option="-o")
+    outputs.check()
+    return write_walkthrough(output, folder=None if bundled else folder, files=files, as_of=as_of,
+                             execute=execute, outputs=outputs)
+
+
+def _inputs_or_sample(folder, as_of, today, given: dict):
+    """``(folder, as_of, bundled)``: the bundled sample's folder and export date when no input is given,
+    else ``folder`` and ``as_of`` (default ``today``)."""
+    bundled = folder is None and all(v is None for v in given.values())
+    if bundled:
+        from .sample import SAMPLE_AS_OF
+        from .sample.bundled import bundled_sample
+
+        folder, as_of = bundled_sample(), as_of or SAMPLE_AS_OF
+    as_of = as_of or today
+    if as_of is None:
+        raise InputError.from_message("--as-of", "is needed: give the review date", fix="pass --as-of 2026-03-14")
+    return folder, as_of, bundled

@@ -67,6 +67,8 @@ def test_no_command_changes_its_inputs(tmp_path):
     ]
     runs.append(["anonymize", str(folder), "-o", str(out / "anon")])
     runs.append(["report", str(folder), "--anonymize", "--as-of", "2026-11-01", "-o", str(out / "r3.html")])
+    runs.append(["figures", str(folder), "--as-of", "2026-11-01", "-o", str(out / "figures")])
+    runs.append(["notebook", str(folder), "--as-of", "2026-11-01", "-o", str(out / "mine.ipynb")])
     for argv in runs:
         assert cli.main(argv) == 0, argv
         assert _snapshot(folder) == before, argv

@@ -14,17 +14,16 @@ import math
 import numpy as np
 import pandas as pd
 
+from .chartdata import QUADRANTS, cluster_rows, number_or_nan, purpose_rows, quadrant_of
 from .spec import numbers
 from .theme import FIXED, GRID, INK, MUTED, NEUTRAL, TEMPLATE, WARNING, YOU, empty_spec, escape, \
     legend_below_title, short_labels, text_width, top_margin, unique_labels
 
-__all__ = ["breadth_depth_spec", "layer_effort_spec", "clusters_spec", "purpose_spec", "QUADRANTS"]
+__all__ = ["breadth_depth_spec", "layer_effort_spec", "clusters_spec", "purpose_spec", "QUADRANTS", "NO_PURPOSE",
+           "NO_CLUSTERS"]
 
-#: Quadrant name -> (breadth side, depth side): where its annotation goes.
-QUADRANTS = {"broad and deep": ("high", "high"), "broad and shallow": ("high", "low"),
-             "deep and narrow": ("low", "high"), "narrow and shallow": ("low", "low")}
-#: A purpose whose share is this far from its target is drawn in the warning colour.
-OFF_TARGET = 0.10
+NO_PURPOSE = "No purposes logged yet: add a purpose to your interactions"
+NO_CLUSTERS = "No clusters yet: add circles in contacts.csv or log who you meet together"
 #: Margins (px) beside the tick labels: their padding; with an axis title too; below one row of x ticks,
 #: and below x ticks with a title.  (The report's figures set margins, see theme.text_width.)
 _TICK_PAD, _AXIS_TITLE, _X_TICKS, _X_TITLED = 14, 42, 34, 58
@@ -62,24 +61,24 @@ def breadth_depth_spec(point: dict, *, references: list[dict] | None = None,
     ['broad and deep', 'broad and shallow', 'deep and narrow', 'narrow and shallow']
     """
     point = dict(point or {})
-    breadth, depth = _number(point.get("breadth")), _number(point.get("depth"))
+    breadth, depth = number_or_nan(point.get("breadth")), number_or_nan(point.get("depth"))
     if math.isnan(breadth) or math.isnan(depth):
         reason = point.get("reason") or "Not enough data to place you on breadth and depth yet"
         return empty_spec(str(reason), title=title)
     quadrant = point.get("quadrant")
     if quadrant not in QUADRANTS:
-        quadrant = _quadrant(breadth, depth)
+        quadrant = quadrant_of(breadth, depth)
     label = escape(point.get("label") or "you")
     traces = []
-    refs = [r for r in (references or []) if not (math.isnan(_number(r.get("breadth")))
-                                                  or math.isnan(_number(r.get("depth"))))]
+    refs = [r for r in (references or []) if not (math.isnan(number_or_nan(r.get("breadth")))
+                                                  or math.isnan(number_or_nan(r.get("depth"))))]
     if refs:
         traces.append(dict(
-            type="scatter", x=[_number(r["breadth"]) for r in refs], y=[_number(r["depth"]) for r in refs],
+            type="scatter", x=[number_or_nan(r["breadth"]) for r in refs], y=[number_or_nan(r["depth"]) for r in refs],
             mode="markers+text", name="references", text=[escape(r.get("label", "")) for r in refs],
             textposition="top center", textfont=dict(color=MUTED, size=11), hoverinfo="text",
-            hovertext=[f"{escape(r.get('label', ''))}<br>breadth {_number(r['breadth']):.2f}<br>"
-                       f"depth {_number(r['depth']):.2f}" for r in refs],
+            hovertext=[f"{escape(r.get('label', ''))}<br>breadth {number_or_nan(r['breadth']):.2f}<br>"
+                       f"depth {number_or_nan(r['depth']):.2f}" for r in refs],
             marker=dict(size=9, color=NEUTRAL, line=dict(color=MUTED, width=1))))
     traces.append(dict(
         type="scatter", x=[breadth], y=[depth], mode="markers+text", name=label, text=[label],
@@ -229,25 +228,8 @@ def clusters_spec(clusters: pd.DataFrame, *, label: str | None = None, members: 
     (['work', 'school'], [0.75, 0.25], [0.25, 0.75])
     """
     if clusters is None or len(clusters) == 0:
-        return empty_spec("No clusters yet: add circles in contacts.csv or log who you meet together",
-                          title=title)
-    label = label or _first(clusters, ("label", "cluster", "name"))
-    member_share = _share(clusters, members, ("share_members", "member_share", "share_of_members",
-                                              "members_share", "share_contacts"), ("members", "size", "count"))
-    effort_share = _share(clusters, effort, ("share_effort", "share_of_effort", "effort_share"), ("effort",))
-    frame = pd.DataFrame({"label": clusters[label].astype(str).to_numpy() if label else
-                          [f"cluster {i + 1}" for i in range(len(clusters))],
-                          "members": member_share.to_numpy(), "effort": effort_share.to_numpy()})
-    frame["label"] = frame["label"].str.strip().replace({"": "no cluster", "unclustered": "no cluster"})
-    frame = frame.sort_values("members", ascending=False, kind="stable")
-    ungrouped = frame[frame["label"] == "no cluster"]
-    frame = frame[frame["label"] != "no cluster"].reset_index(drop=True)
-    if len(frame) > top:
-        rest = frame.iloc[top - 1:]
-        frame = pd.concat([frame.iloc[:top - 1], pd.DataFrame({
-            "label": [f"other ({len(rest)} clusters)"], "members": [rest["members"].sum()],
-            "effort": [rest["effort"].sum(min_count=1)]})], ignore_index=True)
-    frame = pd.concat([frame, ungrouped], ignore_index=True)
+        return empty_spec(NO_CLUSTERS, title=title)
+    frame = cluster_rows(clusters, label=label, members=members, effort=effort, top=top)
     labels = unique_labels(frame["label"])
     traces = [
         dict(type="bar", x=numbers(frame["members"], 6), y=labels, orientation="h", name="share of contacts",
@@ -287,18 +269,11 @@ def purpose_spec(purposes: pd.DataFrame, *, title: str = "Effort by purpose agai
     >>> bars["x"], bars["y"], target["x"], target["y"]
     (['sales', 'learning'], [0.8, 0.2], ['sales'], [0.5])
     """
-    frame = pd.DataFrame() if purposes is None else purposes
-    if len(frame) == 0 or "share" not in frame.columns:
-        return empty_spec("No purposes logged yet: add a purpose to your interactions", title=title)
-    share = pd.to_numeric(frame["share"], errors="coerce")
-    target = (pd.to_numeric(frame["target"], errors="coerce") if "target" in frame.columns
-              else pd.Series(np.nan, index=frame.index))
-    keep = share.notna()
-    if not keep.any():
-        return empty_spec("No purposes logged yet: add a purpose to your interactions", title=title)
-    names = unique_labels(frame.loc[keep, "purpose"])
-    share, target = share[keep].astype(float), target[keep].astype(float)
-    off = (share - target).abs() >= OFF_TARGET
+    rows = purpose_rows(purposes)
+    if rows is None:
+        return empty_spec(NO_PURPOSE, title=title)
+    names = unique_labels(rows["purpose"])
+    share, target, off = rows["share"], rows["target"], rows["off"]
     traces = [dict(
         type="bar", x=names, y=numbers(share, 6), name="share of effort",
         marker=dict(color=[WARNING if o else YOU for o in off]),
@@ -327,32 +302,3 @@ def _narrow_bars(labels: list[str]) -> dict:
     short = short_labels(labels, 16)
     return dict(title=dict(font=dict(size=14)), margin=dict(l=_TICK_PAD + text_width(short)),
                 yaxis=dict(tickmode="array", tickvals=labels, ticktext=short))
-
-
-def _number(value) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return math.nan
-    return number
-
-
-def _quadrant(breadth: float, depth: float) -> str:
-    if breadth >= 0.5:
-        return "broad and deep" if depth >= 0.5 else "broad and shallow"
-    return "deep and narrow" if depth >= 0.5 else "narrow and shallow"
-
-
-def _first(frame: pd.DataFrame, names) -> str | None:
-    return next((n for n in names if n in frame.columns), None)
-
-
-def _share(frame: pd.DataFrame, column: str | None, share_names, count_names) -> pd.Series:
-    """The column ``column`` (else the first share column, else the first count column) as
-    shares: values summing to more than 1 are counts and are divided by their sum."""
-    name = column or _first(frame, share_names) or _first(frame, count_names)
-    if name is None:
-        return pd.Series(np.nan, index=frame.index)
-    values = pd.to_numeric(frame[name], errors="coerce").astype(float)
-    total = float(values.sum())
-    return values / total if total > 1.0 + 1e-9 else values

@@ -53,38 +53,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .theme import FIXED, GRID, MUTED, NEUTRAL, TEMPLATE, YOU, cluster_colour, empty_spec, escape, \
-    legend_at_bottom, title_block
+from .egolayout import EDGE, NEVER_MET_RING, RING_NAMES, SHORT_RING_NAMES, egogram_layout, group_size, \
+    marker_size, to_xy
+from .theme import FIXED, GRID, MUTED, TEMPLATE, YOU, empty_spec, escape, legend_at_bottom, title_block
 
 __all__ = ["egogram_spec", "to_xy", "RING_NAMES", "SHORT_RING_NAMES", "NEVER_MET_RING"]
-
-RING_NAMES = {1: "support clique (5)", 2: "sympathy group (15)", 3: "affinity group (50)",
-              4: "active network (150)", 5: "acquaintances", 6: "never met"}
-#: The ring names on a narrow page (a phone), where the rings are close together.
-SHORT_RING_NAMES = {1: "5", 2: "15", 3: "50", 4: "150", 5: "acquaint.", 6: "never met"}
-NEVER_MET_RING = 6
-_EDGE = NEVER_MET_RING + 0.6
-_JITTER = 0.32
-_GAP = 2.0
-#: An empty wedge right of the top (0° to 40° clockwise) where the ring names are written.
-_LABEL_WEDGE = 40.0
-#: Values meaning "no cluster" (``"unclustered"`` is what the diversity review writes).
-_UNGROUPED = ("no cluster", "no circle", "unclustered")
-OTHER = "other"
-_KEY_ANGLE = "netanalysis-ang0"   # 16 bytes each: hash_pandas_object's key length
-_KEY_RADIUS = "netanalysis-rad0"
-
-
-def to_xy(r, theta) -> tuple[np.ndarray, np.ndarray]:
-    """Cartesian ``(x, y)`` of polar ``(r, θ)``, θ in degrees clockwise from the top.
-
-    >>> x, y = to_xy([1.0, 2.0], [0.0, 90.0])
-    >>> np.round(x, 6).tolist(), np.round(y, 6).tolist()
-    ([0.0, 2.0], [1.0, 0.0])
-    """
-    radians = np.radians(np.asarray(theta, dtype=float))
-    r = np.asarray(r, dtype=float)
-    return r * np.sin(radians), r * np.cos(radians)
 
 
 def egogram_spec(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int = 8,
@@ -137,39 +110,28 @@ def egogram_spec(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int
     """
     if ties is None or len(ties) == 0:
         return empty_spec("No connections yet", title=title)
-    frame, group_label = _prepare(ties, max_sectors=max_sectors)
-    sectors = _sectors(frame)
-    theta = _angles(frame, sectors)
-    met = frame["layer"].notna().to_numpy()
-    never_count = int(frame.loc[~met, "count"].sum())
-    met_count = int(met.sum())
-    # At LinkedIn's scale even the met contacts are too many to draw one by one:
-    # the acquaintances (ring 5, beyond the 150) are then grouped per sector too.
-    outer = met & (frame["layer"].fillna(0).to_numpy(dtype=float) == 5) if met_count > max_points \
-        else np.zeros(len(frame), dtype=bool)
+    geometry = egogram_layout(ties, max_points=max_points, max_sectors=max_sectors)
+    frame, sectors, group_label = geometry.points, geometry.sectors, geometry.group_label
+    aggregate, scale = geometry.aggregate, geometry.scale
+    met, outer = frame["met"].to_numpy(), frame["grouped"].to_numpy()
+    met_count, never_count = geometry.met_count, geometry.never_count
     drawn = met & ~outer
-    aggregate = int(drawn.sum()) + never_count > max_points and never_count > 0
-
-    radius = np.where(met, frame["layer"].fillna(NEVER_MET_RING).to_numpy(dtype=float),
-                      float(NEVER_MET_RING)) + (_unit_hash(frame["id"], _KEY_RADIUS) - 0.5) * 2 * _JITTER
-    x, y = to_xy(radius, theta)
-    frame = frame.assign(x=np.round(x, 3), y=np.round(y, 3), met=drawn)
+    frame = frame.assign(x=np.round(frame["x"], 3), y=np.round(frame["y"], 3), met=drawn)
     parts = {key: rows for key, rows in frame[drawn | ~met].groupby(["sector", "met"], sort=False)}
     none = frame.iloc[:0]
 
     traces = [dict(type="scatter", x=[0.0], y=[0.0], mode="markers", name="you", hoverinfo="text",
                    hovertext=["you"], marker=dict(size=16, color=YOU, symbol="circle"), showlegend=False)]
-    scale = float(np.clip(np.sqrt(300 / max(met_count, 1)), 0.5, 1.0))
-    colours = _colours(sectors.index)
-    outer_counts = frame.loc[outer].groupby("sector").size()
-    biggest_outer, biggest_never = int(outer_counts.max()) if outer.any() else 1, int(sectors["count_never"].max())
+    colours = sectors["colour"]
+    biggest_outer = int(sectors["count_grouped"].max()) if outer.any() else 1
+    biggest_never = int(sectors["count_never"].max())
     for sector, row in sectors.iterrows():
         rows = parts.get((sector, True), none)
         pieces = [("met", dict(
             x=rows["x"].tolist(), y=rows["y"].tolist(), hover=_hover(rows, group_label),
-            size=np.round(scale * (5 + 15 * np.sqrt(rows["strength"].to_numpy())), 1).tolist(),
+            size=marker_size(rows["strength"].to_numpy(), scale).tolist(),
             opacity=0.85, line=("white", 0.5), text=""), None)]
-        count = int(outer_counts.get(sector, 0))
+        count = int(row["count_grouped"])
         if count:
             pieces.append(("acquaintances (grouped)", _grouped(
                 5.0, row, count, biggest_outer, opacity=0.6,
@@ -181,7 +143,7 @@ def egogram_spec(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int
     subtitle = f"{met_count:,} met · {never_count:,} never met"
     if aggregate:
         subtitle += " (grouped by sector)"
-    axis = dict(FIXED, visible=False, range=[-_EDGE, _EDGE], constrain="domain")
+    axis = dict(FIXED, visible=False, range=[-EDGE, EDGE], constrain="domain")
     # Below the chart, so the chart keeps its width on a phone; however many rows it wraps to.
     legend = legend_at_bottom(title=dict(text=escape(group_label)), itemclick="toggle")
     layout = dict(
@@ -203,95 +165,6 @@ def egogram_spec(ties: pd.DataFrame, *, max_points: int = 3000, max_sectors: int
     return {"data": traces, "layout": layout, "narrow": narrow}
 
 
-def _prepare(ties: pd.DataFrame, *, max_sectors: int) -> tuple[pd.DataFrame, str]:
-    """Plain columns: id, name, layer (float, NaN if never met), strength, sector, last."""
-    if "contact" not in ties.columns or "layer" not in ties.columns:
-        missing = sorted({"contact", "layer"} - set(ties.columns))
-        raise KeyError(f"egogram needs the tie-table columns {missing}")
-    ids = ties["person_id"] if "person_id" in ties.columns else pd.Series(ties.index, index=ties.index)
-    layer = pd.to_numeric(ties["layer"], errors="coerce").astype("float64").clip(1, 5)
-    strength = (pd.to_numeric(ties["strength"], errors="coerce").astype("float64").fillna(0.0).clip(0, 1)
-                if "strength" in ties.columns else pd.Series(0.0, index=ties.index))
-    group_label, sector = "cluster", None
-    for column, empty in (("cluster", "no cluster"), ("circle", "no circle")):
-        if column in ties.columns:
-            values = ties[column].astype("object").where(ties[column].notna(), "").astype(str).str.strip()
-            known = ~values.isin(("",) + _UNGROUPED)
-            if known.any():
-                group_label, sector = column, values.where(known, empty)
-                break
-    if sector is None:
-        sector = pd.Series("all contacts", index=ties.index)
-    count = (pd.to_numeric(ties["count"], errors="coerce").fillna(1).astype("int64")
-             if "count" in ties.columns else pd.Series(1, index=ties.index, dtype="int64"))
-    weight = _weights(sector, layer.notna(), count)
-    weight = weight[~weight.index.isin(_UNGROUPED)]
-    weight = weight.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
-    if len(weight) > max_sectors:
-        keep = set(weight.index[:max(max_sectors - 1, 1)]) | set(_UNGROUPED)
-        sector = sector.where(sector.isin(keep), OTHER)
-    last = (pd.to_datetime(ties["last_contact"], errors="coerce") if "last_contact" in ties.columns
-            else pd.Series(pd.NaT, index=ties.index))
-    frame = pd.DataFrame({
-        "id": ids.astype(str).to_numpy(),
-        "name": ties["contact"].astype("object").where(ties["contact"].notna(), "").astype(str).to_numpy(),
-        "layer": layer.to_numpy(), "strength": strength.to_numpy(), "sector": sector.to_numpy(),
-        "last": last.dt.strftime("%Y-%m-%d").where(last.notna(), "never").to_numpy(),
-        "count": count.to_numpy(),
-    })
-    return frame, group_label
-
-
-def _weights(sector: pd.Series, met: pd.Series, count: pd.Series) -> pd.Series:
-    """``p_s = 0.75 · met_s / met + 0.25 · n_s / N`` per sector (``n_s / N`` when nobody is met);
-    a row stands for ``count`` people."""
-    counts = count.groupby(sector.to_numpy()).sum().sort_values(ascending=False, kind="stable")
-    met_counts = count[met.to_numpy()].groupby(sector[met.to_numpy()].to_numpy()).sum().reindex(
-        counts.index, fill_value=0)
-    if met_counts.sum() == 0:
-        return counts / counts.sum()
-    return 0.75 * met_counts / met_counts.sum() + 0.25 * counts / counts.sum()
-
-
-def _sectors(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per sector (largest first, "other" last): count, count_never, start, width (degrees)."""
-    counts = frame.groupby("sector")["count"].sum().sort_values(ascending=False, kind="stable")
-    share = _weights(frame["sector"], frame["layer"].notna(), frame["count"])
-    order = sorted(counts.index, key=lambda s: (s == OTHER, s in _UNGROUPED, -share[s], s))
-    counts, share = counts.reindex(order), share.reindex(order)
-    share = np.maximum(share, 1.0 / (4 * len(counts)))
-    width = (360.0 - _LABEL_WEDGE) * (share / share.sum()).to_numpy()
-    never = frame.loc[frame["layer"].isna()].groupby("sector")["count"].sum().reindex(order, fill_value=0)
-    return pd.DataFrame({"count": counts.to_numpy(), "count_never": never.to_numpy(), "width": width,
-                         "start": _LABEL_WEDGE + np.concatenate([[0.0], np.cumsum(width)[:-1]])},
-                        index=pd.Index(order, name="sector"))
-
-
-def _angles(frame: pd.DataFrame, sectors: pd.DataFrame) -> np.ndarray:
-    start = frame["sector"].map(sectors["start"]).to_numpy()
-    width = frame["sector"].map(sectors["width"]).to_numpy()
-    gap = np.minimum(_GAP, width / 5)
-    return start + gap / 2 + _unit_hash(frame["id"], _KEY_ANGLE) * (width - gap)
-
-
-def _colours(sectors) -> dict[str, str]:
-    """Okabe-Ito colours in sector order; light grey without a cluster, darker grey for "other"."""
-    colours, position = {}, 0
-    for sector in sectors:
-        if sector in _UNGROUPED or sector == OTHER:
-            colours[sector] = NEUTRAL if sector in _UNGROUPED else MUTED
-        else:
-            colours[sector] = cluster_colour(position)
-            position += 1
-    return colours
-
-
-def _unit_hash(ids: pd.Series, key: str) -> np.ndarray:
-    """A stable number in [0, 1) per id (same on every run and machine)."""
-    hashed = pd.util.hash_pandas_object(pd.Series(ids, dtype="object"), index=False, hash_key=key)
-    return (hashed.to_numpy(dtype=np.uint64) >> np.uint64(11)).astype(np.float64) / float(2 ** 53)
-
-
 def _hover(rows: pd.DataFrame, group_label: str) -> list[str]:
     layer_names = rows["layer"].map(lambda v: RING_NAMES.get(int(v), "") if v == v else RING_NAMES[6])
     return [f"<b>{escape(name)}</b><br>{group_label}: {escape(sector)}<br>{layer}<br>"
@@ -305,7 +178,7 @@ def _grouped(ring: float, row: pd.Series, count: int, biggest: int, *, opacity: 
     """One marker in the middle of a sector on ``ring``, sized by ``count``, labelled with it."""
     x, y = to_xy([ring], [row["start"] + row["width"] / 2])
     return dict(x=np.round(x, 3).tolist(), y=np.round(y, 3).tolist(), hover=[hover], opacity=opacity, line=line,
-                size=[round(8 + 22 * float(np.sqrt(count / max(biggest, 1))), 2)], text=f"{count:,}")
+                size=[group_size(count, biggest)], text=f"{count:,}")
 
 
 def _never_met(rows: pd.DataFrame, sector: str, row: pd.Series, colour: str, group_label: str,

@@ -12,15 +12,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .chartdata import CADENCE_COLUMNS, columns_or_none, reciprocity_points, staleness_rows
 from .spec import numbers
 from .theme import FIXED, GIVEN, GRID, HEALTHY, INK, MUTED, RECEIVED, TEMPLATE, WARNING, empty_spec, escape, \
     legend_below_title, short_labels, text_width, unique_labels
 
-__all__ = ["reciprocity_spec", "balance_spec", "staleness_spec", "CADENCE_COLUMNS"]
+__all__ = ["reciprocity_spec", "balance_spec", "staleness_spec", "CADENCE_COLUMNS", "NO_LOG", "NO_CADENCE"]
 
-#: Column names tried, in order, for the cadence in :func:`staleness_spec`.
-CADENCE_COLUMNS = ("cadence_days_used", "cadence_used", "cadence", "cadence_days")
 NO_LOG = "No interactions logged yet"
+NO_CADENCE = "No ties with a cadence yet: add cadence_days in contacts.csv, or log some interactions"
 #: Margins (px): beside tick labels; with an axis title too; below x ticks; below x ticks with a title.
 _TICK_PAD, _AXIS_TITLE, _X_TICKS, _X_TITLED = 14, 42, 34, 58
 
@@ -59,20 +59,11 @@ def reciprocity_spec(per_contact: pd.DataFrame, *, top: int = 40, labels: int = 
     >>> [(t["name"], t["x"], t["y"]) for t in spec["data"][1:]]
     [('you gave more', [5], [1]), ('you received more', [1], [4])]
     """
-    frame = _columns(per_contact, ("contact", "given", "received"))
-    if frame is None:
+    points = reciprocity_points(per_contact, top=top, labels=labels)
+    if points is None:
         return empty_spec(NO_LOG, title=title)
-    frame = frame.assign(given=pd.to_numeric(frame["given"], errors="coerce").fillna(0),
-                         received=pd.to_numeric(frame["received"], errors="coerce").fillna(0))
-    frame = frame[(frame["given"] + frame["received"]) > 0]
-    if frame.empty:
-        return empty_spec(NO_LOG, title=title)
-    total_contacts = len(frame)
-    frame = frame.assign(total=frame["given"] + frame["received"], gap=(frame["given"] - frame["received"]).abs(),
-                         name=frame["contact"].astype(str))
-    frame = frame.sort_values(["total", "gap", "name"], ascending=[False, False, True], kind="stable").head(top)
-    top_value = float(max(frame["given"].max(), frame["received"].max())) * 1.08 + 0.5
-    text = _labels(frame, labels, top_value)
+    frame, top_value, total_contacts = points
+    text = frame["label"].map(escape)
     traces = [dict(type="scatter", x=[0, top_value], y=[0, top_value], mode="lines", name="balanced",
                    hoverinfo="skip", line=dict(color=MUTED, width=1, dash="dot"))]
     sides = (("you gave more", frame["given"] > frame["received"], GIVEN),
@@ -131,7 +122,7 @@ def balance_spec(monthly: pd.DataFrame, *, title: str = "Given and received per 
     >>> spec["data"][0]["x"]
     ['2026-01-01', '2026-02-01']
     """
-    frame = _columns(monthly, ("month", "given", "received"))
+    frame = columns_or_none(monthly, ("month", "given", "received"))
     if frame is None:
         return empty_spec(NO_LOG, title=title)
     given = pd.to_numeric(frame["given"], errors="coerce").fillna(0)
@@ -194,23 +185,9 @@ def staleness_spec(table: pd.DataFrame, *, top: int = 25, cadence: str | None = 
     >>> bars["y"], bars["x"], ticks["x"]
     (['Ann', 'Bo'], [40, 10], [30, 30])
     """
-    message = "No ties with a cadence yet: add cadence_days in contacts.csv, or log some interactions"
-    column = cadence or next((c for c in CADENCE_COLUMNS if table is not None and c in table.columns), None)
-    frame = _columns(table, ("contact", "days_since_last") + ((column,) if column else ()))
-    if frame is None or column is None:
-        return empty_spec(message, title=title)
-    frame = pd.DataFrame({
-        "name": frame["contact"].astype(str).to_numpy(),
-        "days": pd.to_numeric(frame["days_since_last"], errors="coerce").astype(float).to_numpy(),
-        "cadence": pd.to_numeric(frame[column], errors="coerce").astype(float).to_numpy(),
-        "strength": (pd.to_numeric(frame["strength"], errors="coerce").astype(float).to_numpy()
-                     if "strength" in frame.columns else np.nan),
-    }).dropna(subset=["days", "cadence"])
-    if frame.empty:
-        return empty_spec(message, title=title)
-    frame["overdue"] = frame["days"] - frame["cadence"]
-    frame = frame.sort_values(["overdue", "strength", "name"], ascending=[False, False, True],
-                              na_position="last", kind="stable").head(top)
+    frame = staleness_rows(table, top=top, cadence=cadence)
+    if frame is None:
+        return empty_spec(NO_CADENCE, title=title)
     names = unique_labels(frame["name"])
     late = (frame["overdue"] > 0).to_numpy()
     hover = [f"<b>{n}</b><br>{d:,.0f} days since last contact<br>cadence {c:,.0f} days<br>"
@@ -239,34 +216,6 @@ def staleness_spec(table: pd.DataFrame, *, top: int = 25, cadence: str | None = 
     return {"data": traces, "layout": layout, "narrow": narrow}
 
 
-def _labels(frame: pd.DataFrame, labels: int, top_value: float) -> pd.Series:
-    """The names of the ``labels`` biggest gaps (escaped), "" for the rest; several
-    labelled contacts on the same spot share one label, "Ann +2"; a label that would
-    overlap a bigger gap's (closer than 4% of the axis range vertically and 25%
-    horizontally) is left out, the hover still names it."""
-    chosen = frame[frame["gap"] > 0].sort_values(["gap", "total"], ascending=False, kind="stable").head(labels)
-    text = pd.Series("", index=frame.index, dtype=object)
-    placed: list[tuple[float, float]] = []
-    for (given, received), spot in chosen.groupby(["given", "received"], sort=False):
-        if any(abs(received - y) < 0.04 * top_value and abs(given - x) < 0.25 * top_value for x, y in placed):
-            continue
-        placed.append((given, received))
-        extra = f" +{len(spot) - 1}" if len(spot) > 1 else ""
-        text[spot.index[0]] = escape(spot["name"].iloc[0]) + extra
-    return text
-
-
 def _biggest(*columns) -> float:
     """The largest absolute value in the columns (what the y axis's widest tick label shows)."""
     return float(max((np.abs(np.asarray(c, dtype=float)).max() if len(c) else 0.0) for c in columns))
-
-
-def _columns(frame: pd.DataFrame | None, required) -> pd.DataFrame | None:
-    """``frame`` if it has rows and the required columns, else None (missing data, not an error)."""
-    if frame is None or len(frame) == 0:
-        return None
-    missing = [c for c in required if c not in frame.columns]
-    if missing:
-        raise KeyError(f"missing column(s) {missing}; the table has {list(frame.columns)}")
-    return frame
-
