@@ -11,7 +11,7 @@ from netanalysis.sample.bundled import bundled_sample
 def test_archive_alone_gives_contact_a_ledger_and_a_plan(tmp_path):
     folder = tmp_path / "archive"
     shutil.copytree(bundled_sample(), folder)
-    for name in ("interactions.csv", "contacts.csv", "goals.toml"):
+    for name in ("interactions.csv", "contacts.csv", "goals.toml", "calendar.ics", "mail.mbox"):
         (folder / name).unlink()
     net = netanalysis.load(folder)
     rev = netanalysis.review(net, as_of=SAMPLE_AS_OF)
@@ -25,3 +25,26 @@ def test_archive_alone_gives_contact_a_ledger_and_a_plan(tmp_path):
     assert "messages alone understate" in rev.depth.reason["severity"]
     line = net.missing()[0]
     assert line.startswith("interactions.csv (no log of your own: contact comes from the archive alone; a log adds")
+
+
+def test_archive_calendar_and_mail_without_a_log(tmp_path):
+    """What a newcomer has without typing anything: the archive, a calendar and a mailbox."""
+    folder = tmp_path / "exports"
+    shutil.copytree(bundled_sample(), folder)
+    for name in ("interactions.csv", "contacts.csv", "goals.toml"):
+        (folder / name).unlink()
+    net = netanalysis.load(folder, as_of=SAMPLE_AS_OF)
+    rev = netanalysis.review(net, as_of=SAMPLE_AS_OF)
+    assert rev.summary["log_rows_used"] == 0
+    assert (rev.ties["meetings"].fillna(0) > 0).sum() > 50 and (rev.ties["emails_sent"].fillna(0) > 0).sum() > 30
+    assert "severity" not in rev.depth.reason                     # with a calendar, depth is judged
+    assert rev.depth.strong_ties > 0 and rev.actions
+    verbs = {a.verb for a in rev.actions}
+    assert not ({"wind down"} & verbs and {"introduce"} & verbs and any(
+        set(a.contacts) & set(b.contacts) for a in rev.actions for b in rev.actions
+        if a.verb == "wind down" and b.verb == "introduce"))
+    from netanalysis.io.inputs import resolve_inputs
+    from netanalysis.model.draft import log_draft
+
+    draft = log_draft(resolve_inputs(folder), as_of=SAMPLE_AS_OF)
+    assert len(draft) > 100 and set(draft["kind"]) >= {"meeting", "email"}

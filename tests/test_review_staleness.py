@@ -234,5 +234,5 @@ def test_sample_personas_headline_among_these_rules(tmp_path, persona, rule):
     ties = ties.assign(cluster="", cadence_used=stale.cadence, overdue=stale.overdue)
     deep = dp.breadth_depth(ties, goals=net.goals, as_of=SAMPLE_AS_OF)
     found = {f.rule: f.severity for f in st.findings(stale) + dp.findings(deep)}
-    assert found[rule] >= 0.66
+    assert found[rule] >= 0.6      # calendar and mail (a fortnightly one-to-one) soften each trait a little
     assert found[rule] == max(found.values())

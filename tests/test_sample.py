@@ -88,7 +88,11 @@ def test_every_persona_generates(persona):
     assert list(files) == list(FILES)
     for name, text in files.items():
         assert text.strip(), name
-        assert not text.startswith("\ufeff") and "\r" not in text, name
+        assert not text.startswith("\ufeff"), name
+        if name.endswith(".ics"):     # iCalendar lines end in CRLF (RFC 5545 3.1), as Google's exports do
+            assert "\n" not in text.replace("\r\n", ""), name
+        else:
+            assert "\r" not in text, name
     assert len(connections(files)) == PERSONAS[persona].connections
     assert len(table(files["interactions.csv"])) == PERSONAS[persona].interactions
     assert len(table(files["messages.csv"])) == PERSONAS[persona].messages
@@ -295,3 +299,81 @@ def test_bundled_sample_is_reproduced_byte_for_byte():
     assert sorted(files) == sorted(p.name for p in folder.iterdir())
     for name, text in files.items():
         assert (folder / name).read_bytes() == text.encode("utf-8"), name
+
+
+class TestCalendarAndMail:
+    """The persona's calendar and mailbox, read with icalendar and the standard library's mailbox."""
+
+    @staticmethod
+    def events():
+        from icalendar import Calendar
+
+        return [c for c in Calendar.from_ical(sample()["calendar.ics"]).walk("VEVENT")]
+
+    def test_calendar_is_the_owners_last_year(self):
+        from icalendar import Calendar
+
+        cal = Calendar.from_ical(sample()["calendar.ics"])
+        assert str(cal["X-WR-CALNAME"]) == "mette.kjaer.andersen@nordlys.example"
+        for event in self.events():
+            day = event.decoded("dtstart").date()
+            assert (SAMPLE_AS_OF - day).days < 365 and day <= SAMPLE_AS_OF, event["uid"]
+            if "rrule" in event:      # the one-to-one runs on past the export: expanded only up to as_of
+                assert event["rrule"]["until"][0].date() > SAMPLE_AS_OF
+
+    def test_calendar_has_the_cases_that_count_for_nothing(self):
+        events = self.events()
+        def owner_status(e):
+            me = [a for a in e.get("attendee", []) if str(a).endswith("@nordlys.example")]
+            return me[0].params["PARTSTAT"] if me else ""
+        assert [owner_status(e) for e in events].count("DECLINED") == 1
+        assert [str(e.get("status")) for e in events].count("CANCELLED") == 1
+        assert sum(len(e.get("attendee", [])) > 8 for e in events) == 2          # the conferences
+        recurring = [e for e in events if "rrule" in e]
+        assert len(recurring) == 1 and "exdate" in recurring[0]
+        assert sum("recurrence-id" in e for e in events) == 1                    # one occurrence moved
+
+    def test_every_named_attendee_resolves(self):
+        files = sample()
+        resolver = Resolver(files)
+        names = {str(a.params["CN"]) for e in self.events() for a in e.get("attendee", [])
+                 if "CN" in a.params}
+        assert len(names) > 50
+        assert [resolver.problem(n) for n in names if resolver.problem(n)] == []
+
+    def test_mailbox_headers(self):
+        import email
+        import email.policy
+        import mailbox
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "mail.mbox"
+            path.write_text(sample()["mail.mbox"], encoding="utf-8")
+            messages = [email.message_from_bytes(m.as_bytes(), policy=email.policy.default)
+                        for m in mailbox.mbox(path)]
+        assert len(messages) > 100
+        sent = [m for m in messages if m["X-Gmail-Labels"] == "Sent"]
+        bulk = [m for m in messages if m["List-Unsubscribe"]]
+        assert sent and bulk and all(m["Precedence"] == "bulk" for m in bulk)
+        assert {m["From"].addresses[0].display_name for m in sent} == {"Mette Kjær Andersen"}
+        for m in messages:
+            assert m["Date"].datetime.date() <= SAMPLE_AS_OF
+
+    def test_the_other_files_do_not_change_with_them(self):
+        files = sample()
+        import netanalysis.sample as gen
+
+        assert gen.FILES[-2:] == ("calendar.ics", "mail.mbox")
+        assert generate(DEFAULT_PERSONA)["messages.csv"] == files["messages.csv"]
+
+    def test_the_review_reads_them(self, tmp_path):
+        import netanalysis
+
+        write_sample(tmp_path, DEFAULT_PERSONA)
+        ties = netanalysis.review(netanalysis.load(tmp_path, as_of=SAMPLE_AS_OF), as_of=SAMPLE_AS_OF).ties
+        assert (ties["meetings"].fillna(0) > 0).sum() > 50
+        assert (ties["emails_sent"].fillna(0) > 0).sum() > 30
+        # the fortnightly one-to-one: about 24 occurrences in 335 days, one taken out by EXDATE
+        assert ties["meetings"].max() >= 20

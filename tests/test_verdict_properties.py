@@ -37,7 +37,8 @@ def _shape(seed: int) -> dict:
     connections = rng.choice([20, 40, 80, 150, 250, 400])
     return {"persona": sorted(PERSONAS)[seed % len(PERSONAS)], "connections": connections,
             "interactions": int(connections * rng.choice([0.3, 1.0, 2.5, 5.0])),
-            "messages": rng.choice([0, 50, 300]), "contacts": rng.random() < 0.7, "archive": rng.random() < 0.6}
+            "messages": rng.choice([0, 50, 300]), "contacts": rng.random() < 0.7, "archive": rng.random() < 0.6,
+            "calendar": rng.random() < 0.6, "mail": rng.random() < 0.6}
 
 
 def _review(folder, seed: int):
@@ -49,7 +50,10 @@ def _review(folder, seed: int):
     if not shape["archive"]:
         for name in ARCHIVE:
             (folder / name).unlink(missing_ok=True)
-    net = netanalysis.load(folder)
+    for kind, name in (("calendar", "calendar.ics"), ("mail", "mail.mbox")):
+        if not shape[kind]:
+            (folder / name).unlink()
+    net = netanalysis.load(folder, as_of=SAMPLE_AS_OF)
     return net, netanalysis.review(net, as_of=SAMPLE_AS_OF)
 
 

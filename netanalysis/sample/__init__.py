@@ -3,8 +3,10 @@
 :func:`generate` returns every input file netanalysis reads, as text, exactly as
 LinkedIn and a user would write it: ``Connections.csv`` (2023+ layout with its
 preamble), the user's ``interactions.csv``, ``contacts.csv`` and ``goals.toml``,
-and the LinkedIn archive files (``Profile.csv``, ``messages.csv``,
-``Invitations.csv``, endorsements and recommendations).  :func:`write_sample`
+the LinkedIn archive files (``Profile.csv``, ``messages.csv``,
+``Invitations.csv``, endorsements and recommendations), and the owner's
+last year of calendar (``calendar.ics``) and mail (``mail.mbox``), which hold
+most of the logged meetings and more (:mod:`netanalysis.sample._evidence`).  :func:`write_sample`
 writes them to a folder.
 
 Each persona in :data:`PERSONAS` exaggerates one piece of the seeds' advice so
@@ -27,6 +29,7 @@ import numpy as np
 from ..errors import NetanalysisError
 from ..io.write import Outputs
 from ._archive import archive_files
+from ._evidence import calendar_ics, mail_mbox
 from ._log import contacts_csv, goals_toml, interactions_csv, make_subjects
 from ._people import connections_csv, make_people
 from ._personas import DEFAULT_PERSONA, PERSONAS, Owner, Persona
@@ -39,7 +42,8 @@ SAMPLE_AS_OF = date(2026, 11, 1)
 #: The files :func:`generate` returns, in this order.
 FILES = ("Connections.csv", "interactions.csv", "contacts.csv", "goals.toml", "Profile.csv",
          "messages.csv", "Invitations.csv", "Endorsement_Received_Info.csv",
-         "Endorsement_Given_Info.csv", "Recommendations_Received.csv", "Recommendations_Given.csv")
+         "Endorsement_Given_Info.csv", "Recommendations_Received.csv", "Recommendations_Given.csv",
+         "calendar.ics", "mail.mbox")
 _LOG_WINDOW_DAYS = 3 * 365
 #: The largest sample: LinkedIn's limit of 30,000 connections, and a log and an
 #: archive as large as the benchmarks use (``benchmarks/bench_scale.py``).
@@ -99,6 +103,8 @@ def generate(persona: str = DEFAULT_PERSONA, *, connections: int | None = None,
     }
     files.update(archive_files(rng, spec, people, subjects, n_msg, as_of))
     files["Connections.csv"] = connections_csv(people, as_of)
+    files["calendar.ics"] = calendar_ics(seed, spec, people, subjects, files["interactions.csv"], as_of)
+    files["mail.mbox"] = mail_mbox(seed, spec, people, subjects, files["interactions.csv"], as_of)
     return {name: files[name] for name in FILES}
 
 
@@ -108,7 +114,8 @@ def write_sample(directory, persona: str = DEFAULT_PERSONA, *, connections: int 
     """Generate a persona (see :func:`generate`) and write its files to ``directory``.
 
     The directory is created if needed.  Nothing is written if any file would
-    be overwritten, unless ``force`` is true.  Files are UTF-8 with LF line ends.
+    be overwritten, unless ``force`` is true.  Files are UTF-8 with LF line ends
+    (``calendar.ics`` with CRLF, as iCalendar requires).
 
     Parameters
     ----------
