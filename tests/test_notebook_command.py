@@ -59,8 +59,9 @@ class TestTheCopy:
         assert "FOLDER = None" in source
         assert f"'connections': Path({str((tmp_path / 'C.csv').resolve())!r})," in source
         code = _code(copy)
-        assert "check(FOLDER, **FILES, out=sys.stdout)" in code and "netanalysis.load(FOLDER, **FILES)" in code
-        assert "netanalysis.load(FOLDER)" not in code
+        assert "check(FOLDER, **FILES, as_of=AS_OF, out=sys.stdout)" in code
+        assert "netanalysis.load(FOLDER, **FILES, as_of=AS_OF)" in code
+        assert "netanalysis.load(FOLDER, as_of" not in code
         compile(code.replace("%", "#"), "walkthrough", "exec")            # still Python
 
     def test_no_inputs_keep_the_bundled_sample(self):

@@ -47,7 +47,11 @@ def test_every_action_of_the_last_plan_is_judged(folder):
     for planned, judged in zip(before["actions"], after.since["actions"]):
         assert judged["verb"] == planned["verb"] and judged["contacts"] == planned["contacts"]
         in_touch = bool(set(planned["person_ids"]) & touched)
-        assert judged["done"] == (not in_touch if planned["verb"] == "wind down" else in_touch), judged
+        if planned["verb"] == "introduce":       # done only by an intro row joining the two
+            assert judged["done"] == judged["what_happened"].startswith("Introduced on"), judged
+            assert judged["done"] or judged["what_happened"].startswith("Not introduced yet"), judged
+        else:
+            assert judged["done"] == (not in_touch if planned["verb"] == "wind down" else in_touch), judged
     assert net.people is not None
 
 
@@ -62,9 +66,12 @@ def test_done_by_verb_on_a_handmade_plan(folder):
         {"verb": "reconnect", "contacts": ["Dee Holm"], "person_ids": [ids["Dee Holm"]], "rule": "staleness"},
         {"verb": "wind down", "contacts": ["Eva Lund"], "person_ids": [ids["Eva Lund"]], "rule": "chemistry"},
         {"verb": "wind down", "contacts": ["Cy Dahl"], "person_ids": [ids["Cy Dahl"]], "rule": "chemistry"},
+        {"verb": "introduce", "contacts": ["Cy Dahl", "Dee Holm"], "person_ids": [ids["Cy Dahl"], ids["Dee Holm"]],
+         "rule": "matchmaking"},
     ]
     judged = netanalysis.review(net, as_of=AFTER, previous=before).since["actions"]
-    assert [a["done"] for a in judged] == [True, True, False, True, False]
+    assert [a["done"] for a in judged] == [True, True, False, True, False, False]
+    assert judged[5]["what_happened"] == "Not introduced yet (in touch on 2026-10-05)."   # a coffee is no intro
     assert judged[0]["what_happened"] == "Introduced on 2026-09-20."
     assert judged[1]["what_happened"] == "In touch on 2026-10-05."
     assert judged[2]["what_happened"] == "No contact since the last review."

@@ -8,9 +8,10 @@ today, as of their two dates ``p < a``:
     each action of the earlier plan, with its ``verb``, ``contacts``,
     ``done`` and ``what_happened``.  An action is done when there is evidence
     of contact with one of its contacts after ``p`` (any kind, as ``last_contact``
-    counts it); an introduction says whether an ``intro`` row joins the two.
-    A ``wind down`` is the exception: it is done when there was *no* contact
-    after ``p``.
+    counts it).  Two verbs are judged otherwise: an ``introduce`` is done
+    only when an ``intro`` row after ``p`` joins the two (being in touch with
+    one of them is not an introduction); a ``wind down`` is done when there
+    was *no* contact after ``p``.
 ``became_strong``, ``cooled``, ``went_dormant``, ``revived``
     ties strong now and not then; cooling now and not then; dormant now and
     not then; dormant then and in touch after ``p``.  "Then" is the earlier
@@ -134,14 +135,16 @@ def _action(action: dict, ties: pd.DataFrame, rows: pd.DataFrame, stamp: pd.Time
         done = not seen
         what = ("No contact since the last review." if done else
                 f"Still in touch: last contact {latest:%Y-%m-%d}.")
+    elif verb == "introduce" and len(people) == 2:
+        made = rows[(rows["kind"] == "intro") & (rows["date"] > stamp) & rows["person_id"].isin(people)]
+        joined = made[made["with_ids"].map(lambda w: bool(set(w) & set(people)))]
+        done = len(joined) > 0
+        what = (f"Introduced on {joined['date'].max():%Y-%m-%d}." if done else
+                f"Not introduced yet (in touch on {latest:%Y-%m-%d})." if seen else
+                "Not introduced yet, and no contact since the last review.")
     else:
         done = bool(seen)
         what = (f"In touch on {latest:%Y-%m-%d}." if done else "No contact since the last review.")
-        if verb == "introduce" and len(people) == 2 and done:
-            made = rows[(rows["kind"] == "intro") & (rows["date"] > stamp) & rows["person_id"].isin(people)]
-            joined = made[made["with_ids"].map(lambda w: bool(set(w) & set(people)))]
-            what = (f"Introduced on {joined['date'].max():%Y-%m-%d}." if len(joined) else
-                    f"In touch on {latest:%Y-%m-%d}; no introduction logged.")
     if len(people) < len(action.get("person_ids", [])):
         what += " (someone in it is no longer in your network)"
     return {"verb": verb, "contacts": contacts, "person_ids": action.get("person_ids", []), "rule": action.get("rule"),

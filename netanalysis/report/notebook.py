@@ -30,7 +30,7 @@ WALKTHROUGH = "report/notebooks/01_walkthrough.ipynb"
 #: The tag of the cell that sets the notebook's parameters (papermill's).
 PARAMETERS_TAG = "parameters"
 #: Where the walkthrough uses its inputs: these calls get ``**FILES`` when files are given one by one.
-_CALLS = ("check(FOLDER, ", "netanalysis.load(FOLDER)")
+_CALLS = ("check(FOLDER, ", "netanalysis.load(FOLDER, ")
 
 
 class NotebookError(NetanalysisError):
