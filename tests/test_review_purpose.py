@@ -162,7 +162,8 @@ class TestChemistry:
         r = pc.purpose_chemistry(ties, None, goals=Goals(), as_of=AS_OF)
         (finding,) = [f for f in pc.findings(r) if f.rule == "chemistry"]
         assert finding.severity == pytest.approx(0.75)                 # 0.3 / 0.4
-        assert finding.sentence.startswith("30% of your days in touch in the last 365 days (6 of 20)")
+        assert finding.sentence.startswith("30% of your time with people in the last 365 days (6 of 20 days in "
+                                           "touch, each day counted once per person)")
         assert "Ann, Bo and Ed" in finding.sentence
 
     def test_twenty_percent_is_medium(self):
@@ -178,8 +179,8 @@ class TestChemistry:
         assert action.verb == "wind down" and action.contacts == ["Ann"] and action.person_ids == ["a"]
         # plan_priority(severity .75, min(1, (3 - 2)/2 + 5 · 3/20)) = .75 · (.5 + .5 · 1)
         assert action.priority == pytest.approx(0.75)
-        assert action.reason == ("3 of your 20 days in touch in the last 365 days were with Ann, "
-                                 "whom you rate 2 of 5 for chemistry.")
+        assert action.reason == ("You were in touch with Ann on 3 days in the last 365 days (15% of your time "
+                                 "with people), and you rate them 2 of 5 for chemistry.")
 
     def test_small_share_no_finding(self):
         ties = make_ties([{"chemistry": 1, "effort": 1}, {"chemistry": 4, "effort": 24}])

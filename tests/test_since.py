@@ -118,3 +118,23 @@ def test_report_since_on_the_bundled_sample(tmp_path, capsys):
     # the earlier summary is an input: the report may not overwrite it
     assert cli.main(["report", "--as-of", AFTER, "-o", str(first), "--since", str(first)]) == 1
     assert "since" in capsys.readouterr().err
+
+
+def test_the_balance_is_judged_as_the_reciprocity_finding_judges_it(folder):
+    from netanalysis.analysis.reciprocity import taking
+
+    net = netanalysis.load(folder)
+    before = netanalysis.review(net, as_of=BEFORE).to_dict()
+    share = netanalysis.review(net, as_of=AFTER).reciprocity.received_share_recent
+
+    def tone(previous_share):
+        previous = {**before, "reciprocity": {**before["reciprocity"], "received_share_recent": previous_share}}
+        changes = netanalysis.review(net, as_of=AFTER, previous=previous).since["changes"]
+        return next(c["tone"] for c in changes if c["key"] == "balance")
+
+    # T = clip((share - 0.5) / 0.35, 0, 1); a change of T under 0.1 is no change
+    assert taking(0.48) == 0.0 and round(taking(0.51), 4) == 0.0286
+    assert tone(share) == ""
+    assert tone(0.95) == ("good" if taking(0.95) - taking(share) >= 0.1 else "")
+    assert tone(0.0) == ("bad" if taking(share) >= 0.1 else "")
+    assert tone(min(1.0, share + 0.03)) == ""        # three points is no change

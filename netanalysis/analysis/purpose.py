@@ -193,8 +193,9 @@ def findings(result: PurposeChemistry) -> list[Finding]:
             rule="chemistry", severity=min(1.0, share / 0.4),
             title="Effort on low chemistry" if finding_tone(share / 0.4) != "good" else
             "A little effort on low chemistry",
-            sentence=(f"{percent(share)} of your days in touch in the last {result.window_days} days "
-                      f"({result.low_chemistry_effort} of {result.contact_effort}) went to {len(low)} "
+            sentence=(f"{percent(share)} of your time with people in the last {result.window_days} days "
+                      f"({result.low_chemistry_effort} of {result.contact_effort:,} days in touch, each day counted "
+                      f"once per person) went to {len(low)} "
                       f"{plural(len(low), 'contact')} you rate 2 or less for chemistry, most to "
                       f"{join_and(names)}."),
             evidence={"low_chemistry_share": share, "low_chemistry_effort": result.low_chemistry_effort,
@@ -219,8 +220,9 @@ def actions(result: PurposeChemistry) -> list[Action]:
             verb="wind down", contacts=[row["contact"]], person_ids=[str(person)], rule="chemistry",
             priority=plan_priority(min(1.0, result.low_chemistry_share / 0.4),
                                    min(1.0, (LOW_CHEMISTRY + 1 - chemistry) / 2 + 5.0 * share)),
-            reason=(f"{effort} of your {result.contact_effort} days in touch in the last {result.window_days} days "
-                    f"were with {row['contact']}, whom you rate {chemistry} of 5 for chemistry."),
+            reason=(f"You were in touch with {row['contact']} on {effort} days in the last {result.window_days} "
+                    f"days ({percent(share)} of your time with people), and you rate them {chemistry} of 5 "
+                    "for chemistry."),
             evidence={"chemistry": chemistry, "effort": effort, "share": share, "status": row["status"]}))
     return out
 

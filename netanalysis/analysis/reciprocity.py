@@ -84,7 +84,7 @@ from .ledger import as_timestamp
 from .result import Action, Finding, Result, finding_tone, plan_priority
 from .state import TAKER_POINTS, TAKER_RATIO
 
-__all__ = ["Reciprocity", "reciprocity", "findings", "actions", "initiative", "OWE_POINTS", "THANK_DAYS"]
+__all__ = ["Reciprocity", "reciprocity", "findings", "actions", "initiative", "taking", "OWE_POINTS", "THANK_DAYS"]
 
 #: Decayed value points of imbalance that make a "you owe" / "only takes" relation.
 OWE_POINTS = TAKER_POINTS
@@ -208,8 +208,7 @@ def reciprocity(ties: pd.DataFrame, *, goals, as_of, archive=None) -> Reciprocit
     share = r_sum / volume if volume > 0 else np.nan
     one_way = float((owe["gap"].sum() + takes["gap"].sum()) / volume) if volume > 0 else np.nan
     if volume > 0:
-        taking = min(1.0, max(0.0, (share - 0.5) / 0.35))
-        severity = min(1.0, volume / 20) * max(taking, one_way)
+        severity = min(1.0, volume / 20) * max(taking(share), one_way)
     else:
         severity = np.nan
         reason.setdefault("severity", "no value given or received (decayed ledger is 0)")
@@ -291,6 +290,17 @@ def initiative(archive, *, as_of) -> dict:
     out["invitations_sent_share"] = sent / (sent + got) if sent is not None and sent + got else None
     out["reason"] = reason
     return out
+
+
+def taking(received_share: float) -> float:
+    """The severity's taking term ``T = clip((R / (G + R) - 0.5) / 0.35, 0, 1)`` of a received share.
+
+    Even (half received, or less) is 0; 85% received is 1.
+
+    >>> taking(0.5), taking(0.4), round(taking(0.6), 4), taking(0.9)
+    (0.0, 0.0, 0.2857, 1.0)
+    """
+    return min(1.0, max(0.0, (float(received_share) - 0.5) / 0.35))
 
 
 def findings(result: Reciprocity) -> list[Finding]:

@@ -24,7 +24,12 @@ today, as of their two dates ``p < a``:
     renewal (effort on relations begun in the last year) and purpose alignment,
     each ``before``, ``after``, ``change`` (after - before), ``tone``
     (``good``/``bad``/``""``, by the seeds' direction; ``""`` for a move under two
-    points, and for a received share at or under half then and now) and a sentence.
+    points) and a sentence.  The balance is judged as the reciprocity finding
+    judges it, by its taking term ``T = clip((share - 0.5) / 0.35, 0, 1)``
+    (:func:`netanalysis.analysis.reciprocity.taking`): a change of ``T`` under
+    :data:`BALANCE_STEP` (0.1, 3.5 points of share above half) is no change, so
+    48% -> 51% is neither good nor bad, and giving more than you get is never
+    bad.
 
 An earlier summary of another format is refused by the reader; one that is not
 earlier than today's review is an error here.
@@ -37,11 +42,14 @@ import pandas as pd
 
 from .._format import percent, plural, quantity
 from ..errors import InputError
+from .reciprocity import taking
 
-__all__ = ["since", "SHOWN"]
+__all__ = ["since", "SHOWN", "BALANCE_STEP"]
 
 #: Names listed per table (the rest is "and N more").
 SHOWN = 12
+#: A change of the reciprocity taking term under this is no change of the balance.
+BALANCE_STEP = 0.1
 
 
 def since(previous: dict, rev) -> dict:
@@ -172,9 +180,11 @@ def _changes(previous: dict, rev) -> list[dict]:
                         "sentence": f"{label.capitalize()}: not comparable (undefined in one of the reviews)."})
             continue
         change = after - before
-        tone = "" if abs(change) < 0.02 else ("good" if change * better > 0 else "bad")
-        if key == "balance" and after <= 0.5 and before <= 0.5:
-            tone = ""                     # giving at least as much as you get, then and now
+        if key == "balance":              # judged as the reciprocity finding judges it: how far above half
+            moved = taking(after) - taking(before)
+            tone = "" if abs(moved) < BALANCE_STEP else ("bad" if moved > 0 else "good")
+        else:
+            tone = "" if abs(change) < 0.02 else ("good" if change * better > 0 else "bad")
         shown = (lambda v: percent(v)) if key != "depth" else (lambda v: f"{v:.2f}")
         word = "stayed" if shown(before) == shown(after) else "rose" if change > 0 else "fell"
         sentence = (f"{label.capitalize()} {word} from {shown(before)} to {shown(after)}." if word != "stayed"

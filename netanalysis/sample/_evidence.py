@@ -159,7 +159,7 @@ def calendar_ics(rng_seed: int, persona: Persona, people: People, subj: Subjects
         meetings.append((as_of - timedelta(days=ago), "meeting", [s]))
     meetings.sort(key=lambda m: m[0])
     events = [_meeting(rng, me, who, day, kind, group, n) for n, (day, kind, group) in enumerate(meetings)]
-    events += _specials(rng, me, who, subj, as_of)
+    events += _specials(rng, me, who, subj, as_of, persona.owner.first)
     events.sort(key=lambda e: (e.decoded("dtstart"), str(e["uid"])))
     for event in events[-MAX_EVENTS:]:
         cal.add_component(event)
@@ -207,7 +207,7 @@ def _meeting(rng, me: str, who: _Who, day: date, kind: str, group: list[int], n:
     return event
 
 
-def _specials(rng, me: str, who: _Who, subj: Subjects, as_of: date) -> list[Event]:
+def _specials(rng, me: str, who: _Who, subj: Subjects, as_of: date, owner: str) -> list[Event]:
     """The recurring one-to-one, a declined and a cancelled meeting, and two conferences."""
     pool = sorted(who.name, key=lambda s: (-subj.weight[s], s))
     if not pool:
@@ -222,7 +222,8 @@ def _specials(rng, me: str, who: _Who, subj: Subjects, as_of: date) -> list[Even
                              tzinfo=timezone.utc)
     last = int(subj.last_ago[colleague])
     until = as_of + timedelta(days=60) if last <= 30 else as_of - timedelta(days=last)
-    one = _event("r00001-1on1", start, 30, f"1:1 {who.name[colleague]} / {me.split('@')[0]}", me, stamp)
+    title = f"1:1 {who.name[colleague].split()[0]} / {owner}"
+    one = _event("r00001-1on1", start, 30, title, me, stamp)
     one.add("rrule", {"freq": "weekly", "interval": 2,
                       "until": datetime.combine(until, time(23, 59), tzinfo=timezone.utc)})
     held = (min(until, as_of) - start.date()).days // 14 + 1      # occurrences up to the export
