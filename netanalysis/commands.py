@@ -129,15 +129,23 @@ def contacts(folder=None, *, connections=None, interactions=None, contacts=None,
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
                             goals=goals, archive=archive, calendar=calendar, mail=mail)
+
+    def make() -> str:
+        table = spreadsheet_safe(_review_table(load_inputs(inputs, as_of=as_of), as_of))
+        buffer = io.StringIO()
+        table.to_csv(buffer, index=False, lineterminator="\n")
+        return buffer.getvalue()
+
+    return _write_text(inputs, folder, output, out, make)
+
+
+def _write_text(inputs: Inputs, folder, output: Path | None, out: TextIO | None, make) -> str:
+    """``make()``'s text to ``output`` (checked before the work, as :func:`outputs_for` says) or to ``out``."""
     outputs = outputs_for(inputs, folder)
     if output is not None:
         outputs.add(output, option="-o")
         outputs.check()
-    net = load_inputs(inputs, as_of=as_of)
-    table = spreadsheet_safe(_review_table(net, as_of))
-    buffer = io.StringIO()
-    table.to_csv(buffer, index=False, lineterminator="\n")
-    text = buffer.getvalue()
+    text = make()
     if output is not None:
         outputs.put(output, text)
         outputs.commit()
@@ -294,18 +302,12 @@ def log_draft(folder=None, *, connections=None, interactions=None, contacts=None
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
                             goals=goals, archive=archive, calendar=calendar, mail=mail)
-    outputs = outputs_for(inputs, folder)
-    if output is not None:
-        outputs.add(output, option="-o")
-        outputs.check()
-    rows = draft_rows(inputs, as_of=as_of, since=since)
-    text = to_csv_text(rows[list(LOG_HEADER)].itertuples(index=False), LOG_HEADER, final_newline=True)
-    if output is not None:
-        outputs.put(output, text)
-        outputs.commit()
-    elif out is not None:
-        out.write(text)
-    return text
+
+    def make() -> str:
+        rows = draft_rows(inputs, as_of=as_of, since=since)
+        return to_csv_text(rows[list(LOG_HEADER)].itertuples(index=False), LOG_HEADER, final_newline=True)
+
+    return _write_text(inputs, folder, output, out, make)
 
 
 def class_view(folder: Path, *, as_of: dt.date, output: Path = Path("class.html")) -> Path:
