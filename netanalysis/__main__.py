@@ -10,6 +10,9 @@ import sys
 from .cli import main
 
 code = main()
-sys.stdout.flush()
-sys.stderr.flush()
+for stream in (sys.stdout, sys.stderr):
+    try:
+        stream.flush()
+    except (OSError, ValueError):  # a closed pipe (`| head`) or stream: nothing more to say
+        pass
 os._exit(code)
