@@ -1,156 +1,198 @@
-"""Benchmark at LinkedIn's maximum scale: load, review, report vs a bare pandas read.
+"""The whole ``report`` command against the floor of a bare pandas read, as a user meets them.
 
-Generates (once, cached in benchmarks/_data/) the sample persona at
-30,000 connections, 100,000 log rows and 300,000 messages, and the same at
-half size for the doubling check, then times each stage in a fresh process
-(median of --repeat runs, the stages taking turns; imports excluded; peak RSS per process):
+For each input, every round runs two fresh processes, in turns (the order
+alternates round by round, so a change in the machine's speed hits both
+alike), and times each from start to exit, imports included:
 
-* bare:   ``pandas.read_csv`` of every input CSV, nothing else
-* load:   ``netanalysis.load`` (read, validate, match)
-* review: load + ``netanalysis.review``
-* report: load + review + the HTML report written to disk
+* floor:  ``python -c "import pandas; pandas.read_csv(...)"`` of every CSV file
+  the report reads (``dtype=str``, LinkedIn's 3-line preamble skipped);
+* report: ``python -m netanalysis report INPUT --as-of 2026-11-01 -o FILE``.
 
-Run:  .venv/bin/python benchmarks/bench_scale.py [--repeat 3] [--no-archive]
+It prints the median of each, the ratio of the medians and the median of
+each round's own ratio (which moves less when the machine's speed drifts),
+the report's peak memory (the process's maximum resident set) and size, and
+the median time of ``python -m netanalysis --help``.
+
+Python's bytecode is kept (``PYTHONDONTWRITEBYTECODE`` is dropped), as in an
+installed package; the first, untimed, round writes it.
+
+Inputs: the bundled sample (800 connections), and the sample generator's
+LinkedIn maximum, made once in benchmarks/_data/ (30,000 connections, 100,000
+log rows, 300,000 messages, seed 7; ``--no-archive`` reads only
+Connections.csv, interactions.csv, contacts.csv and goals.toml of it).
+
+Goals (issue 16): report <= 2.5x the floor on the bundled sample and <= 3x at
+the maximum with the archive; report <= 1.5 MB; peak memory <= 600 MiB;
+``--help`` <= 0.1 s.
+
+Run:  .venv/bin/python benchmarks/bench_scale.py [--repeat 7] [--only bundled|max] [--no-archive] [--breakdown]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 DATA = HERE / "_data"
 AS_OF = "2026-11-01"
+OWN_FILES = ("Connections.csv", "interactions.csv", "contacts.csv", "goals.toml")
 
-STAGE = r'''
-import json, resource, sys, time, glob
-from pathlib import Path
-stage, folder, archive = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "1"
+FLOOR = r'''
+import sys
 import pandas as pd
-import netanalysis
-# Import cost outside the timing, including the modules the run would import
-# lazily (readers, figures, templates; scipy.sparse, which networkx imports
-# inside nx.constraint).  Cold start is measured separately (cli_time).
-import netanalysis.model, netanalysis.io.linkedin.archive, netanalysis.analysis.evidence, netanalysis.plots
-import netanalysis.report.context, scipy.sparse
-from netanalysis import analysis as _r
-from netanalysis.report import write_report
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as handle:
+        preamble = handle.readline().startswith("Notes:")
+    pd.read_csv(name, skiprows=3 if preamble else 0, dtype=str)
+'''
+
+#: In one process: how long each stage takes (``--breakdown``), imports first.
+BREAKDOWN = r'''
+import json, sys, time
 t0 = time.perf_counter()
-if stage == "bare":
-    for path in sorted(folder.glob("*.csv")):
-        if not archive and path.name not in ("Connections.csv", "interactions.csv", "contacts.csv"):
-            continue
-        pd.read_csv(path, skiprows=3 if path.name == "Connections.csv" else 0, dtype=str)
-else:
-    kwargs = {} if archive else {"archive": None}
-    if archive:
-        net = netanalysis.load(folder)
-    else:
-        net = netanalysis.load(connections=folder / "Connections.csv", interactions=folder / "interactions.csv",
-                               contacts=folder / "contacts.csv", goals=folder / "goals.toml")
-    if stage in ("review", "report"):
-        rev = netanalysis.review(net, as_of="%s")
-    if stage == "report":
-        write_report(rev, net, folder.parent / (folder.name + "-report.html"))
-elapsed = time.perf_counter() - t0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": elapsed, "peak_mib": peak}))
-''' % AS_OF
+from pathlib import Path
+import netanalysis.commands
+from netanalysis.analysis import review
+from netanalysis.analysis.summary import summarize
+from netanalysis.io.inputs import resolve_inputs
+from netanalysis.model import load_inputs
+from netanalysis.report.context import build_context
+from netanalysis.report.render import render_html
+t1 = time.perf_counter()
+net = load_inputs(resolve_inputs(**json.loads(sys.argv[1])))
+t2 = time.perf_counter()
+rev = review(net, as_of=sys.argv[2])
+t3 = time.perf_counter()
+summary = summarize(rev)
+t4 = time.perf_counter()
+html = render_html(build_context(summary))
+t5 = time.perf_counter()
+print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "review": t3 - t2, "summary": t4 - t3,
+                  "context + HTML": t5 - t4}))
+'''
 
 
 def ensure(name: str, connections: int, interactions: int, messages: int) -> Path:
+    """The sample persona at this size in ``benchmarks/_data/<name>`` (made once)."""
     folder = DATA / name
     if not (folder / "Connections.csv").exists():
         subprocess.run([sys.executable, "-m", "netanalysis", "sample", "--connections", str(connections),
                         "--interactions", str(interactions), "--messages", str(messages), "--seed", "7",
-                        "-o", str(folder), "--force"], check=True)
+                        "-o", str(folder), "--force"], check=True, cwd=ROOT)
     return folder
 
 
-def run_once(stage: str, folder: Path, archive: bool) -> dict:
-    out = subprocess.run([sys.executable, "-c", STAGE, stage, str(folder), "1" if archive else "0"],
-                         check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def bundled() -> Path:
+    return ROOT / "data" / "sample"
 
 
-def run(jobs: dict[str, tuple[str, Path]], archive: bool, repeat: int) -> dict[str, dict]:
-    """Times and peak memory of each job (name -> (stage, folder)), with their medians.
+def _env() -> dict:
+    """The processes' environment: this checkout first on the path, and bytecode kept (``__pycache__``),
+    as an installed package has it: without it every run compiles netanalysis' modules (about 0.1 s)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return env
 
-    The jobs take turns (bare, load, ..., bare, load, ...) so that a change
-    in the machine's speed during the run hits every job alike.
-    """
-    runs: dict[str, list[dict]] = {name: [] for name in jobs}
+
+def timed(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=_env())
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{error}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def inputs_of(folder: Path, archive: bool) -> tuple[list[str], list[Path]]:
+    """The report's input arguments and the CSV files it reads."""
+    if archive:
+        return [str(folder)], sorted(folder.glob("*.csv"))
+    return ([f"--{name.split('.')[0].lower()}={folder / name}" for name in OWN_FILES],
+            [folder / name for name in OWN_FILES if name.endswith(".csv")])
+
+
+def compare(label: str, folder: Path, archive: bool, repeat: int, output: Path) -> dict:
+    """Alternating rounds of floor and report; prints and returns the medians and ratios."""
+    arguments, csv_files = inputs_of(folder, archive)
+    floor = [sys.executable, "-c", FLOOR, *map(str, csv_files)]
+    report = [sys.executable, "-m", "netanalysis", "report", *arguments, "--as-of", AS_OF, "-o", str(output)]
+    timed(floor), timed(report)                                          # warm the file cache, untimed
+    times = {"floor": [], "report": []}
+    peaks = []
+    for round_number in range(repeat):
+        for name in ("floor", "report") if round_number % 2 == 0 else ("report", "floor"):
+            seconds, peak = timed(floor if name == "floor" else report)
+            times[name].append(seconds)
+            if name == "report":
+                peaks.append(peak)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    rounds = statistics.median(r / f for r, f in zip(times["report"], times["floor"]))
+    result = {"floor_s": medians["floor"], "report_s": medians["report"],
+              "ratio_of_medians": medians["report"] / medians["floor"], "median_round_ratio": rounds,
+              "peak_mib": max(peaks), "report_mb": output.stat().st_size / 1e6}
+    print(f"{label}: {len(csv_files)} CSV files, {sum(p.stat().st_size for p in csv_files) / 1e6:.1f} MB; "
+          f"median of {repeat} alternating rounds")
+    for name, values in times.items():
+        print(f"  {name:<7} median {medians[name]:6.3f} s   runs {', '.join(f'{v:.2f}' for v in values)}")
+    print(f"  report / floor: {result['ratio_of_medians']:.2f}x (ratio of the medians), "
+          f"{rounds:.2f}x (median of the rounds' ratios)")
+    print(f"  report peak memory {result['peak_mib']:.0f} MiB, file {result['report_mb']:.2f} MB")
+    return result
+
+
+def breakdown(folder: Path, archive: bool, repeat: int) -> None:
+    """Median seconds of each stage inside one report process."""
+    given = {"folder": str(folder)} if archive else {n.split(".")[0].lower(): str(folder / n) for n in OWN_FILES}
+    runs = []
     for _ in range(repeat):
-        for name, (stage, folder) in jobs.items():
-            runs[name].append(run_once(stage, folder, archive))
-    return {name: {"times": [r["seconds"] for r in results],
-                   "median_s": statistics.median(r["seconds"] for r in results),
-                   "peak_mib": max(r["peak_mib"] for r in results)} for name, results in runs.items()}
-
-
-def ratio(results: dict, top: str, bottom: str) -> str:
-    """``top / bottom`` as the ratio of the medians, and the median of the per-round ratios."""
-    of_medians = results[top]["median_s"] / results[bottom]["median_s"]
-    per_round = statistics.median(a / b for a, b in zip(results[top]["times"], results[bottom]["times"]))
-    return f"{of_medians:.2f}x (median of the rounds' ratios {per_round:.2f}x)"
+        out = subprocess.run([sys.executable, "-c", BREAKDOWN, json.dumps(given), AS_OF], capture_output=True,
+                             text=True, check=True, cwd=ROOT, env=_env())
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print("  in one process: " + ", ".join(f"{k} {statistics.median(r[k] for r in runs):.3f} s" for k in runs[0]))
 
 
 def help_time(repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "netanalysis", "--help"], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def cli_time(folder: Path, archive: bool, repeat: int) -> float:
-    """Wall time of the whole ``python -m netanalysis report`` command, imports included."""
-    inputs = [str(folder)] if archive else [f"--{n.split('.')[0].lower()}={folder / n}" for n in (
-        "Connections.csv", "interactions.csv", "contacts.csv", "goals.toml")]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "netanalysis", "report", *inputs, "--as-of", AS_OF,
-                        "-o", str(folder.parent / (folder.name + "-cli.html"))], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    timed([sys.executable, "-m", "netanalysis", "--help"])               # bytecode written, untimed
+    return statistics.median(timed([sys.executable, "-m", "netanalysis", "--help"])[0] for _ in range(repeat))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--no-archive", action="store_true", help="connections + log + contacts only")
-    parser.add_argument("--stages", default="bare,load,review,report")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", choices=("bundled", "max"))
+    parser.add_argument("--no-archive", action="store_true", help="at the maximum: connections + log + contacts")
+    parser.add_argument("--breakdown", action="store_true", help="also time each stage inside one process")
     args = parser.parse_args()
-    archive = not args.no_archive
-    full = ensure("max", 30_000, 100_000, 300_000)
-    half = ensure("half", 15_000, 50_000, 150_000)
-    stages = args.stages.split(",")
-    print(f"inputs: 30,000 connections, 100,000 log rows{', 300,000 messages' if archive else ''}; "
-          f"median of {args.repeat}, imports excluded")
-    last = stages[-1]
-    results = run({**{stage: (stage, full) for stage in stages}, "half": (last, half)}, archive, args.repeat)
-    for stage in stages:
-        print(f"  {stage:<7} {results[stage]['median_s']:7.3f} s   peak {results[stage]['peak_mib']:6.0f} MiB")
-    if "bare" in results:
-        for stage in stages:
-            if stage != "bare":
-                print(f"  {stage} / bare read = {ratio(results, stage, 'bare')}")
-    if "load" in results and "review" in results:
-        print(f"  review beyond loading = {results['review']['median_s'] - results['load']['median_s']:.3f} s")
-    report_file = full.parent / (full.name + "-report.html")
-    if "report" in results and report_file.exists():
-        print(f"  report file: {report_file.stat().st_size / 1e6:.2f} MB")
-    print(f"  doubling the input: {last} {results['half']['median_s']:.3f} s -> {results[last]['median_s']:.3f} s "
-          f"= {ratio(results, last, 'half')}")
-    print(f"  python -m netanalysis report (whole command, imports included): "
-          f"{cli_time(full, archive, args.repeat):.3f} s")
-    print(f"  python -m netanalysis --help: {help_time(args.repeat):.3f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = []
+        if args.only in (None, "bundled"):
+            cases.append(("bundled sample (800 connections, with its archive)", bundled(), True, 2.5))
+        if args.only in (None, "max"):
+            folder = ensure("max", 30_000, 100_000, 300_000)
+            cases.append(("LinkedIn's maximum (30,000 connections, 100,000 log rows"
+                          + (")" if args.no_archive else ", 300,000 messages)"), folder, not args.no_archive,
+                          3.0 if not args.no_archive else None))
+        for label, folder, archive, goal in cases:
+            result = compare(label, folder, archive, args.repeat, Path(tmp) / "report.html")
+            if goal:
+                print(f"  goal <= {goal}x: {'met' if result['median_round_ratio'] <= goal else 'NOT met'}; "
+                      f"<= 1.5 MB: {'met' if result['report_mb'] <= 1.5 else 'NOT met'}; "
+                      f"<= 600 MiB: {'met' if result['peak_mib'] <= 600 else 'NOT met'}")
+            if args.breakdown:
+                breakdown(folder, archive, args.repeat)
+    print(f"python -m netanalysis --help: median {help_time(max(args.repeat, 5)):.3f} s (goal <= 0.1 s)")
 
 
 if __name__ == "__main__":

@@ -106,7 +106,7 @@ def alter_ties(net, ties: pd.DataFrame, as_of, *, rows: pd.DataFrame | None = No
         for a, b in combinations(members, 2):
             tie(a, b, "same employer")
     if "knows_ids" in net.people:
-        for person, others in net.people["knows_ids"].items():
+        for person, others in zip(net.people.index.tolist(), net.people["knows_ids"].tolist()):
             for other in others:
                 tie(person, other, "knows")
     present = set(ties.index)     # people not yet in the network as of the review date tie nobody
@@ -122,8 +122,13 @@ def build_graph(net, ties: pd.DataFrame, as_of, *, alters: dict | None = None) -
     graph.add_node(EGO, contact="me")
     ids = ties.index.tolist()
     order = ids if ties.index.is_monotonic_increasing else sorted(ids)
-    graph.add_nodes_from((person, {"contact": name}) for person, name in
-                         zip(order, ties["contact"].reindex(order).tolist()))
+    names = ties["contact"].reindex(order).tolist()
+    if ties.index.is_unique and EGO not in ties.index:   # every node new: straight into networkx's dicts
+        graph._node.update(zip(order, ({"contact": name} for name in names)))
+        graph._adj.update(zip(order, ({} for _ in order)))
+        nx._clear_cache(graph)
+    else:
+        graph.add_nodes_from((person, {"contact": name}) for person, name in zip(order, names))
     ego_edges = ((EGO, person, {"weight": float(strength), "given": int(given), "received": int(received),
                                 "interactions": int(count)})
                  for person, strength, given, received, count in zip(

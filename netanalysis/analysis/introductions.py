@@ -161,7 +161,8 @@ def introductions(ties: pd.DataFrame, graph: nx.Graph, trusted_strength: float) 
 
 def _open_needs(pool: pd.DataFrame, ties: pd.DataFrame, graph: nx.Graph) -> tuple[list[set], list[set]]:
     """Per candidate, the needs not yet covered and the needs covered (tied to someone who offers them)."""
-    offers_by = {p: _items(x) for p, x in ties["offers"].items() if isinstance(x, str) and x.strip()}
+    offers_by = {p: _items(x) for p, x in zip(ties.index.tolist(), ties["offers"].tolist())
+                 if isinstance(x, str) and x.strip()}
     open_needs, covered = [], []
     for person, cell in pool["needs"].items():
         need = _items(cell)

@@ -27,6 +27,11 @@ def plain(value):
     >>> plain({"a": np.int64(3), "b": [pd.Timestamp("2026-01-02"), float("nan")]})
     {'a': 3, 'b': ['2026-01-02', None]}
     """
+    kind = type(value)  # the common plain types first, by exact type (what the checks below give them)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is float:
+        return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, pd.DataFrame):
         frame = value.reset_index() if value.index.name else value
         columns = [(str(c), plain_column(frame[c])) for c in frame.columns]

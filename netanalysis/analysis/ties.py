@@ -220,6 +220,10 @@ def _contact_days(ties: pd.DataFrame, person: np.ndarray, day: np.ndarray, stamp
     ties["peak_effort"] = np.bincount(who[before_last], minlength=size).astype(np.int64)
 
 
+#: Largest person x value table :func:`_multiplexity` counts distinct values in (else it sorts pairs).
+_TABLE_CELLS = 20_000_000
+
+
 def _multiplexity(rows: pd.DataFrame, person: np.ndarray, size: int, bulk_kind: np.ndarray,
                   bulk_person: np.ndarray) -> np.ndarray:
     """``M = (min(kinds, 4) + min(purposes, 3) + min(channels, 2)) / 9`` per person
@@ -237,6 +241,10 @@ def _multiplexity(rows: pd.DataFrame, person: np.ndarray, size: int, bulk_kind: 
     def distinct(owner: np.ndarray, codes: np.ndarray, values: int) -> np.ndarray:
         """Distinct values per person (``codes`` -1 = missing, left out)."""
         known = (owner >= 0) & (codes >= 0)
+        if size * values <= _TABLE_CELLS:  # a person x value table: no sort of every pair
+            seen = np.zeros((size, max(values, 1)), dtype=bool)
+            seen[owner[known], codes[known]] = True
+            return seen.sum(axis=1)
         pairs = np.unique(owner[known] * max(values, 1) + codes[known])
         return np.bincount(pairs // max(values, 1), minlength=size)
 

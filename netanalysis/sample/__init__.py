@@ -28,10 +28,6 @@ import numpy as np
 
 from ..errors import NetanalysisError
 from ..io.write import Outputs
-from ._archive import archive_files
-from ._evidence import calendar_ics, mail_mbox
-from ._log import contacts_csv, goals_toml, interactions_csv, make_subjects
-from ._people import connections_csv, make_people
 from ._personas import DEFAULT_PERSONA, PERSONAS, Owner, Persona
 
 __all__ = ["PERSONAS", "DEFAULT_PERSONA", "SAMPLE_AS_OF", "Persona", "Owner", "FILES", "MAX_COUNTS",
@@ -88,6 +84,13 @@ def generate(persona: str = DEFAULT_PERSONA, *, connections: int | None = None,
     >>> generate("student", seed=1) == files
     True
     """
+    # The generator's modules are imported here, not with the package: the report of the bundled
+    # sample imports netanalysis.sample (for SAMPLE_AS_OF) and never generates.
+    from ._archive import archive_files
+    from ._evidence import calendar_ics, mail_mbox
+    from ._log import contacts_csv, goals_toml, interactions_csv, make_subjects
+    from ._people import connections_csv, make_people
+
     spec = _persona(persona)
     n_conn = spec.connections if connections is None else _count("connections", connections)
     n_rows = spec.interactions if interactions is None else _count("interactions", interactions)
