@@ -123,12 +123,7 @@ def build_graph(net, ties: pd.DataFrame, as_of, *, alters: dict | None = None) -
     ids = ties.index.tolist()
     order = ids if ties.index.is_monotonic_increasing else sorted(ids)
     names = ties["contact"].reindex(order).tolist()
-    if ties.index.is_unique and EGO not in ties.index:   # every node new: straight into networkx's dicts
-        graph._node.update(zip(order, ({"contact": name} for name in names)))
-        graph._adj.update(zip(order, ({} for _ in order)))
-        nx._clear_cache(graph)
-    else:
-        graph.add_nodes_from((person, {"contact": name}) for person, name in zip(order, names))
+    graph.add_nodes_from((person, {"contact": name}) for person, name in zip(order, names))
     ego_edges = ((EGO, person, {"weight": float(strength), "given": int(given), "received": int(received),
                                 "interactions": int(count)})
                  for person, strength, given, received, count in zip(
