@@ -114,8 +114,9 @@ def calendar_bytes() -> bytes:
             _event("uid-sync-1", day(2), "Project sync", [bo, cy], location="Meeting room 3"),
             _event("uid-1on1", day(3, 8), "1:1 Cy", [cy], location="https://meet.google.com/abc-defg-hij",
                    rrule={"freq": "weekly"}),
-            _event("uid-call", day(4), "Call with the Lees", [("ann.one@acme.example", "Ann Lee"), ("ann.two@beta.example", "Ann Lee"),
-                                                ("zed@nowhere.example", "Zed Nobody")],
+            _event("uid-call", day(4), "Call with the Lees",
+                   [("ann.one@acme.example", "Ann Lee"), ("ann.two@beta.example", "Ann Lee"),
+                    ("zed@nowhere.example", "Zed Nobody")],
                    location="https://acme.zoom.us/j/123"),
             _event("uid-summit", day(5, 8), "Nordic Summit", [("di@eng.example", "Di Eng")]
                    + [(f"guest{n}@summit.example", f"Guest {n:02d}") for n in range(18)], location="Bella Center"),
@@ -141,8 +142,8 @@ def mailbox_bytes() -> bytes:
         msg.set_content("the body of the mail\n")
         parts.append(f"From x@xxx Mon Mar {day:02d} 15:30:00 +0000 2026\n{msg.as_string()}\n")
 
-    mail(3, Address("Weekly news", addr_spec="news@letter.example"), [me], "Weekly news", "Inbox", "<n1@letter.example>",
-         [("List-Unsubscribe", "<mailto:off@letter.example>")])
+    mail(3, Address("Weekly news", addr_spec="news@letter.example"), [me], "Weekly news", "Inbox",
+         "<n1@letter.example>", [("List-Unsubscribe", "<mailto:off@letter.example>")])
     mail(4, me, [bo], "Plan for spring", "Sent", "<plan-1@me.example>")
     mail(5, bo, [me], "Re: Plan for spring", "Inbox", "<plan-2@private.example>")
     mail(6, me, [bo], "Re: Plan for spring", "Sent", "<plan-3@me.example>")

@@ -141,8 +141,9 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, as_of=None, salt: str | No
         positions coarsened by default.
     force : bool
         Write into a non-empty folder; files there with an input's usual name
-        that this copy does not write are removed, so the folder holds one
-        hand-in only.
+        (and calendars ``*.ics`` and mailboxes ``*.mbox``, which are read
+        whatever their name) that this copy does not write are removed, so the
+        folder holds one hand-in only.
     mapping : dict, optional
         Filled with ``{person id in the original: person id in the copy}``,
         to compare the two reviews contact by contact (also the ``person_id``

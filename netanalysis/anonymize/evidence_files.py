@@ -31,7 +31,10 @@ body, Message-ID, UID, address or name of the originals can be in them.
     mail comes from its sender to the owner.  A salted opaque Message-ID, a
     constant subject and a one-line body.  A received mail counts only from
     someone the owner has written to; the copy holds the owner's mail to them
-    (as the original did), so the same mail counts.  One more message, a
+    (as the original did), so the same mail counts.  (Each person has one
+    address in the copy: reviewed at an earlier date than the copy was made
+    for, a mail from someone's second address may count there from the day
+    the owner wrote to their first.)  One more message, a
     note from the owner to themselves on the last day the original was read
     to, stands for the mail the copy leaves out: it marks the owner's address
     as theirs and keeps that day the copy's latest mail, so the copy read
@@ -98,6 +101,9 @@ BODY = "(left out of the anonymised copy)\n"
 _PEOPLE_DOMAIN = "people.invalid"
 _MEETING_TIME, _MAIL_TIME = dt.time(10, 0), dt.time(12, 0)
 _UTC = dt.timezone.utc
+# Stand-ins in the event and message written once, replaced for each (none can be folded: short lines).
+_TEMPLATE_DAY = dt.date(1970, 1, 1)
+_UID, _MEET, _MESSAGE_ID = "u" * 24, "k" * 12, "<" + "m" * 24 + "@anonymised.invalid>"
 
 
 @dataclass(frozen=True)
@@ -197,48 +203,73 @@ def identities(people: pd.DataFrame, anon_people: pd.DataFrame, pz: Pseudonymise
 
 
 def calendar_text(meetings: pd.DataFrame, who: dict[str, Identity], pz: Pseudonymiser, *, unmatched: int = 0) -> str:
-    """``calendar.ics``: one event per occurrence of ``meetings`` (see the module docstring)."""
+    """``calendar.ics``: one event per occurrence of ``meetings`` (see the module docstring).
+
+    icalendar writes (escapes and folds) each kind of line once: the event for each channel, with
+    stand-ins for its day and keys, and each attendee's line; the occurrences are put together from them.
+    """
     from icalendar import Calendar, Event, vCalAddress, vText
 
-    def attendee(address: str, name: str = "") -> vCalAddress:
-        value = vCalAddress(f"mailto:{address}")
-        if name:
-            value.params["CN"] = vText(name)
-        value.params["PARTSTAT"] = "ACCEPTED"
-        return value
+    lines: dict[str, str] = {}
 
+    def attendee(address: str, name: str = "") -> str:
+        found = lines.get(address)
+        if found is None:
+            value = vCalAddress(f"mailto:{address}")
+            if name:
+                value.params["CN"] = vText(name)
+            value.params["PARTSTAT"] = "ACCEPTED"
+            event = Event()
+            event.add("attendee", value)
+            found = lines[address] = _inside(event.to_ical().decode("utf-8"), "VEVENT")
+        return found
+
+    templates = {}
+    for online in (False, True):
+        event = Event()
+        start = dt.datetime.combine(_TEMPLATE_DAY, _MEETING_TIME, tzinfo=_UTC)
+        for key, value in (("uid", f"{_UID}@anonymised.invalid"), ("dtstamp", start), ("dtstart", start),
+                           ("dtend", start + dt.timedelta(minutes=30)), ("status", "CONFIRMED"),
+                           ("organizer", vCalAddress(f"mailto:{OWNER_ADDRESS}"))):
+            event.add(key, value)
+        if online:
+            event.add("x-google-conference", f"https://meet.invalid/{_MEET}")
+        text = event.to_ical().decode("utf-8")
+        cut = len(text) - len("END:VEVENT\r\n")
+        templates[online] = (text[:cut], text[cut:])
     cal = Calendar()
     for key, value in (("prodid", "-//netanalysis//anonymised copy//EN"), ("version", "2.0"),
                        ("calscale", "GREGORIAN"), ("x-wr-calname", OWNER_ADDRESS)):
         cal.add(key, value)
+    head, tail = cal.to_ical().decode("utf-8").rsplit("END:VCALENDAR", 1)
+    parts = [head]
     groups = _groups(meetings, "occurrence")
     pool = _pool(groups, unmatched)
     turn = 0
+    stamp = _TEMPLATE_DAY.strftime("%Y%m%dT")
     for group in groups:
-        start = dt.datetime.combine(group["day"], _MEETING_TIME, tzinfo=_UTC)
-        event = Event()
-        event.add("uid", f"{pz.digest('occurrence', group['key'])[:24]}@anonymised.invalid")
-        event.add("dtstamp", start)
-        event.add("dtstart", start)
-        event.add("dtend", start + dt.timedelta(minutes=30))
-        event.add("status", "CONFIRMED")
-        organizer = vCalAddress(f"mailto:{OWNER_ADDRESS}")
-        event.add("organizer", organizer)
-        event.add("attendee", attendee(OWNER_ADDRESS))
-        for person_id in group["persons"]:
-            event.add("attendee", attendee(who[person_id].address, who[person_id].name))
+        online = group["channel"] == "online"
+        before, after = templates[online]
+        before = before.replace(stamp, group["day"].strftime("%Y%m%dT")).replace(
+            _UID, pz.digest("occurrence", group["key"])[:len(_UID)], 1)
+        if online:
+            before = before.replace(_MEET, pz.digest("meet", group["key"])[:len(_MEET)], 1)
+        people = [attendee(OWNER_ADDRESS)]
+        people += [attendee(who[p].address, who[p].name) for p in group["persons"]]
         fillers = group["size"] - 1 - len(group["persons"])
         if group["kind"] == "event":  # large events' stand-ins are never counted: their own addresses
-            addresses = [f"attendee-{n + 1}@events.invalid" for n in range(fillers)]
+            people += [attendee(f"attendee-{n + 1}@events.invalid") for n in range(fillers)]
         else:  # small meetings' stand-ins: in turn from a pool as large as the original's unmatched people
-            addresses = [_guest((turn + n) % pool) for n in range(fillers)]
+            people += [attendee(_guest((turn + n) % pool)) for n in range(fillers)]
             turn = (turn + fillers) % pool if pool else 0
-        for address in addresses:
-            event.add("attendee", attendee(address))
-        if group["channel"] == "online":
-            event.add("x-google-conference", f"https://meet.invalid/{pz.digest('meet', group['key'])[:12]}")
-        cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+        parts += [before, *people, after]
+    parts.append("END:VCALENDAR" + tail)
+    return "".join(parts)
+
+
+def _inside(text: str, name: str) -> str:
+    """The content lines of a component written alone, without its BEGIN and END lines."""
+    return text[len(f"BEGIN:{name}\r\n"):-len(f"END:{name}\r\n")]
 
 
 def _fillers(groups: list[dict]) -> list[int]:
@@ -285,34 +316,40 @@ def mailbox_text(mails: pd.DataFrame, who: dict[str, Identity], pz: Pseudonymise
     who match nobody).  ``None`` when there is nothing to write (no mail and no day to date the note).
     """
     owner = Address(owner_name, addr_spec=OWNER_ADDRESS)
-    messages: list[tuple[dt.date, EmailMessage]] = []
+    placeholder = format_datetime(dt.datetime.combine(_TEMPLATE_DAY, _MAIL_TIME, tzinfo=_UTC))
+    templates: dict[tuple, str] = {}   # (sent, people): the message the email package writes, with stand-ins
+    dates: dict[dt.date, tuple[str, str]] = {}
+    messages: list[tuple[dt.date, str]] = []
 
-    def message(day: dt.date, key: str, sender: Address, to: list[Address], sent: bool) -> None:
-        msg = EmailMessage()
-        msg["From"] = sender
-        msg["To"] = to
-        msg["Date"] = format_datetime(dt.datetime.combine(day, _MAIL_TIME, tzinfo=_UTC))
-        msg["Subject"] = SUBJECT
-        msg["Message-ID"] = f"<{pz.digest('mail', key)[:24]}@anonymised.invalid>"
-        msg["X-Gmail-Labels"] = "Sent" if sent else "Inbox"
-        msg.set_content(BODY)
-        messages.append((day, msg))
-
-    def person(person_id: str) -> Address:
-        return Address(who[person_id].name, addr_spec=who[person_id].address)
+    def message(day: dt.date, key: str, people: tuple[str, ...], sent: bool, to=None) -> None:
+        template = templates.get((sent, people))
+        if template is None:
+            msg = EmailMessage()
+            msg["From"] = owner if sent else _address(who[people[0]])
+            msg["To"] = to or ([_address(who[p]) for p in people] if sent else [owner])
+            msg["Date"] = placeholder
+            msg["Subject"] = SUBJECT
+            msg["Message-ID"] = _MESSAGE_ID
+            msg["X-Gmail-Labels"] = "Sent" if sent else "Inbox"
+            msg.set_content(BODY)
+            template = templates[(sent, people)] = msg.as_string()
+        if day not in dates:
+            noon = dt.datetime.combine(day, _MAIL_TIME)
+            dates[day] = (format_datetime(noon.replace(tzinfo=_UTC)), noon.strftime("%a %b %d %H:%M:%S %Y"))
+        header, separator = dates[day]
+        text = template.replace(placeholder, header, 1).replace(
+            _MESSAGE_ID, f"<{pz.digest('mail', key)[:24]}@anonymised.invalid>", 1)
+        messages.append((day, f"From MAILER-DAEMON {separator}\n{text}\n"))
 
     for group in _groups(mails, "message_id"):
-        if group["direction"] == "sent":
-            message(group["day"], group["key"], owner, [person(p) for p in group["persons"]], True)
-        else:
-            message(group["day"], group["key"], person(group["persons"][0]), [owner], False)
+        message(group["day"], group["key"], tuple(group["persons"]), group["direction"] == "sent")
     if until is not None:
-        message(until, "\x00until", owner, [owner, *(Address(addr_spec=a) for a in strangers)], True)
+        message(until, "\x00until", ("\x00owner",), True, to=[owner, *(Address(addr_spec=a) for a in strangers)])
     if not messages:
         return None
     messages.sort(key=lambda m: m[0])
-    parts = []
-    for day, msg in messages:
-        stamp = dt.datetime.combine(day, _MAIL_TIME).strftime("%a %b %d %H:%M:%S %Y")
-        parts.append(f"From MAILER-DAEMON {stamp}\n{msg.as_string()}\n")
-    return "".join(parts)
+    return "".join(text for _, text in messages)
+
+
+def _address(identity: Identity) -> Address:
+    return Address(identity.name, addr_spec=identity.address)
