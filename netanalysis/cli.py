@@ -103,8 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("anonymize", help="pseudonymised copies of every input, for hand-in",
                        description="Write pseudonymised copies of every input, in the same formats, to a new "
-                                   "folder: names become stable pseudonyms; e-mails and free text are dropped.")
+                                   "folder: names become stable pseudonyms; e-mails and free text are dropped; "
+                                   "calendars and mail are written again from the meetings and mails that count.")
     _add_inputs(p, as_of=False)
+    p.add_argument("--as-of", type=_date, metavar="DATE",
+                   help="the day calendars are read up to, their repetitions written out, ISO (default: today)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
                    help="folder to write (not inside an input's folder)")
     p.add_argument("--salt", help="secret the pseudonyms are made from (default: random, so hand-ins cannot be joined)")
@@ -246,8 +249,8 @@ def _run(args) -> int:
         print(f"wrote {where}")
         return 0
     if args.command == "anonymize":
-        written = commands.anonymize(args.folder, **_inputs(args), output=args.output, salt=args.salt,
-                                     keep_notes=args.keep_notes, keep_companies=args.keep_companies,
+        written = commands.anonymize(args.folder, **_inputs(args), as_of=as_of, output=args.output,
+                                     salt=args.salt, keep_notes=args.keep_notes, keep_companies=args.keep_companies,
                                      force=args.force, err=sys.stderr)
         print(f"wrote {len(written)} files to {args.output}")
         return 0

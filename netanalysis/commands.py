@@ -223,14 +223,17 @@ def report(folder=None, *, connections=None, interactions=None, contacts=None, g
 
 
 def anonymize(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
-              calendar=None, mail=None, output: Path, salt: str | None = None, keep_notes: bool = False,
-              coarsen: bool = False, keep_companies: bool = False, force: bool = False,
+              calendar=None, mail=None, as_of: dt.date | None = None, output: Path, salt: str | None = None,
+              keep_notes: bool = False, coarsen: bool = False, keep_companies: bool = False, force: bool = False,
               err: TextIO | None = None) -> list[Path]:
     """Write pseudonymised copies of the inputs to ``output`` (see :mod:`netanalysis.anonymize`).
 
+    ``as_of`` is the day calendars are read up to (their occurrences up to it
+    are written to the copy) and mail after which does not count; ``None``:
+    the latest dated evidence of the inputs (the command line passes today).
     ``coarsen`` is accepted for old scripts: companies are pseudonymised and
     positions coarsened by default now, unless ``keep_companies``.  The
-    anonymiser's warnings (calendar and mail are not copied) are printed to ``err``.
+    anonymiser's warnings, if any, are printed to ``err``.
     """
     import warnings
 
@@ -238,7 +241,7 @@ def anonymize(folder=None, *, connections=None, interactions=None, contacts=None
 
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
                             goals=goals, archive=archive, calendar=calendar, mail=mail)
-    options = dict(salt=salt, keep_notes=keep_notes, keep_companies=keep_companies, force=force)
+    options = dict(as_of=as_of, salt=salt, keep_notes=keep_notes, keep_companies=keep_companies, force=force)
     if err is None:
         return anonymize_inputs(inputs, output, **options)
     with warnings.catch_warnings(record=True) as caught:

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -124,7 +125,64 @@ def _originals(folder: Path) -> set[str]:
     for text in (folder / name for name in ("Connections.csv", "interactions.csv")):
         if text.exists():
             tokens |= set(re.findall(r"linkedin\.com/in/([^,\s/\"]+)", text.read_text(encoding="utf-8")))
-    return tokens
+    return tokens | evidence_originals(folder)
+
+
+def evidence_originals(folder: Path) -> set[str]:
+    """The calendars' and mailboxes' addresses, names, subjects, places, texts and ids, read without netanalysis."""
+    import mailbox
+    from email.header import decode_header, make_header
+    from email.utils import getaddresses
+
+    import icalendar
+
+    tokens: set[str] = set()
+
+    def person(value) -> None:
+        tokens.add(str(value).removeprefix("mailto:").removeprefix("MAILTO:").lower())
+        name = getattr(value, "params", {}).get("CN")
+        if name:
+            tokens.add(str(name))
+
+    for path in sorted(folder.glob("*.ics")):
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        tokens.add(str(calendar.get("X-WR-CALNAME", "")))
+        for event in calendar.walk("VEVENT"):
+            for key in ("SUMMARY", "LOCATION", "DESCRIPTION", "UID"):
+                if key in event:
+                    tokens.add(str(event[key]))
+            attendees = event.get("ATTENDEE", [])
+            for value in (attendees if isinstance(attendees, list) else [attendees]):
+                person(value)
+            if "ORGANIZER" in event:
+                person(event["ORGANIZER"])
+    for path in sorted(folder.glob("*.mbox")):
+        for message in mailbox.mbox(path):
+            for key in ("Subject", "Message-ID"):
+                if message[key]:
+                    tokens.add(str(make_header(decode_header(message[key]))).strip("<>"))
+            for name, address in getaddresses([str(make_header(decode_header(v)))
+                                               for key in ("From", "To", "Cc") for v in message.get_all(key, [])]):
+                tokens |= {name, address.lower()}
+    return {t for t in tokens if len(t) >= 4}
+
+
+def copy_text(folder: Path, names=None) -> str:
+    """Every file of ``folder`` (or those ``names``) as text, the calendar's and the mailbox's lines unfolded."""
+    parts = []
+    for path in sorted(folder.iterdir()) if names is None else [folder / n for n in names]:
+        text = path.read_bytes().decode("utf-8")
+        if path.suffix == ".ics":
+            text = re.sub(r"\r?\n[ \t]", "", text)
+        elif path.suffix == ".mbox":
+            text = re.sub(r"\r?\n[ \t]+", " ", text)
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def without_invalid_addresses(text: str) -> str:
+    """``text`` without the copy's own addresses (on the reserved ``.invalid`` domains)."""
+    return re.sub(r"[\w.+-]+@(?:[\w-]+\.)*invalid\b", "", text)
 
 
 def _leaks(text: str, tokens: set[str]) -> list[str]:
@@ -168,13 +226,39 @@ def test_review_figures_are_unchanged_contact_by_contact(persona, persona_copy):
     assert a.reciprocity.initiative == b.reciprocity.initiative
 
 
+def test_calendar_and_mail_give_the_same_review_contact_by_contact(persona, persona_copy):
+    """The persona's calendar and mailbox are in the copy, written again: the same meetings, mails,
+    last contacts, strengths, layers, the same headline and the same plan."""
+    out, mapping, written = persona_copy
+    assert {"calendar.ics", "mail.mbox"} <= {p.name for p in written}
+    before, after = _joined(persona, out, mapping)
+    assert before["meetings"].sum() > 100 and before["emails_sent"].sum() > 50 and before["emails_received"].sum() > 10
+    _assert_same(before, after, ["meetings", "emails_sent", "emails_received", "last_contact", "days_since_last",
+                                 "layer", "layer_name", "contact_days", "effort"])
+    assert after["strength"].tolist() == pytest.approx(before["strength"].tolist(), abs=1e-9)
+    assert after["peak_strength"].tolist() == pytest.approx(before["peak_strength"].tolist(), abs=1e-9)
+    a = netanalysis.review(netanalysis.load(persona), as_of=AS_OF)
+    b = netanalysis.review(netanalysis.load(out), as_of=AS_OF)
+    assert (a.headline.rule, a.headline.severity) == (b.headline.rule, pytest.approx(b.headline.severity))
+    # The plan: the same verbs with the same priorities, for the same people.  Among candidates of exactly
+    # equal priority the plan picks by name (analysis.plan), which pseudonyms reorder: those are left out.
+    assert [(x.verb, round(x.priority, 9)) for x in a.actions] == [(x.verb, round(x.priority, 9)) for x in b.actions]
+    tied = Counter((x.verb, round(x.priority, 9)) for x in a.actions)
+    untied = [n for n, x in enumerate(a.actions) if tied[(x.verb, round(x.priority, 9))] == 1]
+    assert len(untied) >= 3
+    assert [[mapping.get(p, p) for p in a.actions[n].person_ids] for n in untied] == \
+        [list(b.actions[n].person_ids) for n in untied]
+    assert [f.rule for f in a.findings] == [f.rule for f in b.findings]
+    assert a.summary["alter_ties"] == b.summary["alter_ties"]
+
+
 def test_no_original_name_url_or_email_in_any_output_byte(persona, persona_copy):
     out, _, _ = persona_copy
     tokens = _originals(persona)
     assert len(tokens) > 500
-    text = "".join(p.read_bytes().decode("utf-8") for p in out.iterdir())
+    text = copy_text(out)
     assert _leaks(text, tokens) == []
-    assert "@" not in text.replace("[e-mail]", "")
+    assert "@" not in without_invalid_addresses(text).replace("[e-mail]", "")
     assert "urn:li:member" not in text
 
 

@@ -13,7 +13,7 @@ What happens to each field
   person, the same in every file, so matching still works (see
   :mod:`netanalysis.anonymize.pseudonyms`);
 * profile URLs: a pseudonymous slug; a log cell written as a URL stays a URL;
-* e-mail addresses and ``urn:li:member`` ids: emptied;
+* e-mail addresses and ``urn:li:member`` ids: emptied (see below for the calendar and mail);
 * free text (log and ``contacts.csv`` notes, message subjects, contents and
   conversation titles, invitation messages, recommendation texts): dropped,
   or with ``keep_notes`` kept and scrubbed (see below);
@@ -31,9 +31,26 @@ What happens to each field
   (they are the review);
 * ``goals.toml``: written again from what was read, scrubbed, without the
   ``[me]`` addresses;
-* calendars and mailboxes: not copied, with a warning (they hold other
-  people's addresses and subjects);
+* calendars and mailboxes: written again, as one ``calendar.ics`` and one
+  ``mail.mbox``, from what the loader kept (``Network.meetings`` and
+  ``Network.mails``), never from their text
+  (:mod:`netanalysis.anonymize.evidence_files`).  Kept: the UTC day of each
+  meeting and mail, who of your people was there or wrote (their
+  pseudonyms, with pseudonymous ``.invalid`` addresses), online or not, the
+  number of people at each meeting, who sent each mail and who was on it
+  together.  Dropped: subjects, locations, descriptions, bodies, times of
+  day, UIDs and Message-IDs, every address (yours too) and name, the
+  identities of the people who match nobody (they become nameless
+  stand-ins), and whatever counted for nothing (declined, cancelled and
+  lone meetings, newsletters, drafts, mail from strangers never answered).
+  Repeating events are written one occurrence each up to the day the
+  calendar was read to (``as_of``).  ``check`` on the copy counts fewer
+  events and mails read (only those that count); the review is the same;
 * the owner's ``Profile.csv``: the pseudonymous name only;
+* ``Connections.csv``'s and ``contacts.csv``'s addresses: emptied, but for
+  the few people a pseudonym alone would not tell apart in the copy's
+  calendar and mail (namesakes the original told apart by address), who get
+  their pseudonymous address there;
 * file and folder names: never copied (the copy has the usual names, and a
   report of a pseudonymised network names its inputs by their roles).
 
@@ -57,8 +74,6 @@ Examples
 """
 from __future__ import annotations
 
-import dataclasses
-import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -73,6 +88,7 @@ __all__ = ["anonymize", "anonymize_inputs", "pseudonymise_network", "pseudonymis
            "AnonymizeError", "coarse_position", "new_salt"]
 
 _KNOWN_FILES = frozenset([*USUAL_NAMES.values(), *ARCHIVE_NAMES])
+_EXPORTS = (".ics", ".mbox")  # calendars and mailboxes: read by their extension, whatever their name
 _FIRST_ROW = 5  # Connections.csv: 3 preamble lines, the header, then the rows
 
 
@@ -81,18 +97,19 @@ class AnonymizeError(NetanalysisError):
 
 
 def anonymize(folder=None, *, output: str | Path, connections=None, interactions=None, contacts=None,
-              goals=None, archive=None, salt: str | None = None, keep_notes: bool = False,
-              keep_companies: bool = False, coarsen: bool | None = None, force: bool = False) -> list[Path]:
+              goals=None, archive=None, calendar=None, mail=None, as_of=None, salt: str | None = None,
+              keep_notes: bool = False, keep_companies: bool = False, coarsen: bool | None = None,
+              force: bool = False) -> list[Path]:
     """:func:`anonymize_inputs` with the inputs given like :func:`netanalysis.load` (a folder and/or files)."""
     inputs = resolve_inputs(folder, connections=connections, interactions=interactions, contacts=contacts,
-                            goals=goals, archive=archive)
-    return anonymize_inputs(inputs, Path(output), salt=salt, keep_notes=keep_notes, keep_companies=keep_companies,
-                            force=force)
+                            goals=goals, archive=archive, calendar=calendar, mail=mail)
+    return anonymize_inputs(inputs, Path(output), as_of=as_of, salt=salt, keep_notes=keep_notes,
+                            keep_companies=keep_companies, force=force)
 
 
-def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, keep_notes: bool = False,
-                     keep_companies: bool = False, coarsen: bool | None = None, force: bool = False,
-                     mapping: dict | None = None) -> list[Path]:
+def anonymize_inputs(inputs: Inputs, output: Path, *, as_of=None, salt: str | None = None,
+                     keep_notes: bool = False, keep_companies: bool = False, coarsen: bool | None = None,
+                     force: bool = False, mapping: dict | None = None) -> list[Path]:
     """Write pseudonymised copies of every input to the folder ``output``.
 
     Parameters
@@ -105,6 +122,13 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
     output : Path
         A folder (created if needed), even when the input was a zip.  It may
         not be, or be inside, a folder holding an input, nor hold an input.
+    as_of : date or ISO string, optional
+        The day the calendars are read up to (repetitions expanded; each
+        occurrence up to it is written to the copy) and after which mail does
+        not count, as :func:`netanalysis.load` takes it.  When not given, like
+        ``load``: up to the latest dated evidence of the inputs.  The command
+        line passes ``--as-of``, or today.  A review of the copy at a later
+        date than this one misses the repetitions after it.
     salt : str, optional
         HMAC key of the pseudonyms; random (:func:`new_salt`) when not given.
     keep_notes : bool
@@ -117,11 +141,13 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
         positions coarsened by default.
     force : bool
         Write into a non-empty folder; files there with an input's usual name
-        that this copy does not write are removed, so the folder holds one
-        hand-in only.
+        (and calendars ``*.ics`` and mailboxes ``*.mbox``, which are read
+        whatever their name) that this copy does not write are removed, so the
+        folder holds one hand-in only.
     mapping : dict, optional
         Filled with ``{person id in the original: person id in the copy}``,
-        to compare the two reviews contact by contact.
+        to compare the two reviews contact by contact (also the ``person_id``
+        of ``Network.meetings`` and ``Network.mails``).
 
     Returns
     -------
@@ -132,7 +158,8 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
     ------
     AnonymizeError
         The output is inside an input folder, holds an input, is a file, or is
-        not empty (without ``force``).
+        not empty (without ``force``); or it holds a mailbox folder (``*.mbox``)
+        that would be read with the copy.
     InputError
         The inputs have errors.
     OutputError
@@ -149,20 +176,19 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
     >>> mapping = {}
     >>> written = anonymize_inputs(resolve_inputs(tmp / "mine"), tmp / "hand-in", salt="s", mapping=mapping)
     >>> len(written), netanalysis.load(tmp / "hand-in").owner.startswith("Person ")
-    (11, True)
+    (13, True)
+    >>> sorted(p.name for p in written if p.suffix in (".ics", ".mbox"))
+    ['calendar.ics', 'mail.mbox']
     >>> len(mapping) == len(netanalysis.load(tmp / "mine").people)
     True
     """
     from ..model import load_inputs
-    from .writers import read_extras, write_network
+    from .evidence_files import evidence_copy
+    from .writers import contact_cells, read_extras, write_network
 
-    if inputs.calendar or inputs.mail:
-        warnings.warn("calendar and mail are not copied: they hold other people's addresses and subjects",
-                      UserWarning, stacklevel=2)
-        inputs = dataclasses.replace(inputs, calendar=(), mail=())
     output = Path(output)
     _check_output(inputs, output, force=force)
-    net = load_inputs(inputs)
+    net = load_inputs(inputs, as_of=as_of)
     extras = read_extras(inputs, net, keep_notes=keep_notes)
     cells: list[str] = []
     if extras.contacts is not None:
@@ -170,14 +196,22 @@ def anonymize_inputs(inputs: Inputs, output: Path, *, salt: str | None = None, k
                                                     for k in (cell.split(";") if cell else [])]
     pz = pseudonymiser_for(net, salt=salt, cells=cells)
     anon = pseudonymise_network(net, keep_notes=keep_notes, keep_companies=keep_companies, pseudonymiser=pz)
+    evidence = evidence_copy(net, anon, pz, calendar=bool(inputs.calendar), mail=bool(inputs.mail),
+                             contact_cells=contact_cells(extras.contacts, pz) if extras.contacts is not None else ())
+    files = write_network(anon, pz, inputs, extras, keep_notes=keep_notes,
+                          connection_emails=evidence.connection_emails, contact_emails=evidence.contact_emails)
+    for name, text in (("calendar.ics", evidence.calendar), ("mail.mbox", evidence.mail)):
+        if text is not None:
+            files[name] = text
     outputs = Outputs(inputs.files())
-    for name, data in write_network(anon, pz, inputs, extras, keep_notes=keep_notes).items():
+    for name, data in files.items():
         outputs.add(output / name, data, option="-o", shown=str(output / name))
     written = outputs.commit()  # every file of the copy, or none
     if force:
         keep = {p.name.lower() for p in written}
         for child in output.iterdir():
-            if child.is_file() and child.name.lower() in _KNOWN_FILES and child.name.lower() not in keep:
+            name = child.name.lower()
+            if child.is_file() and (name in _KNOWN_FILES or name.endswith(_EXPORTS)) and name not in keep:
                 child.unlink()
     if mapping is not None:
         mapping.update(_copy_ids(net.people, anon.people, extras.hidden_rows))
@@ -200,6 +234,11 @@ def _check_output(inputs: Inputs, output: Path, *, force: bool) -> None:
     if target.is_dir() and any(target.iterdir()) and not force:
         raise AnonymizeError(f"{output}: is not empty; refusing to overwrite. Fix: choose an empty folder, "
                              "or pass --force to replace the anonymised files there")
+    if target.is_dir():
+        for child in sorted(target.iterdir()):
+            if child.is_dir() and child.name.lower().endswith(".mbox") and not child.name.startswith("."):
+                raise AnonymizeError(f"{output}: holds the mailbox folder {child.name}, which would be read with "
+                                     "the copy. Fix: choose an empty folder, or move that folder away")
 
 
 def _copy_ids(people: pd.DataFrame, anon: pd.DataFrame, hidden_rows) -> dict[str, str]:

@@ -15,7 +15,8 @@ the inputs' usual names.  Every number of the review is unchanged: the
 pseudonyms keep who is who.
 
 ``report --anonymize`` renders the review of this copy; ``anonymize`` writes
-the copy back to files (:mod:`netanalysis.anonymize.writers`).
+the copy back to files (:mod:`netanalysis.anonymize.writers`, and
+:mod:`netanalysis.anonymize.evidence_files` for the calendar and the mail).
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ __all__ = ["pseudonymise_network", "pseudonymiser_for", "scrub_field", "ANONYMOU
 
 #: What ``sources`` say in a pseudonymised network: the role's usual file name, never the user's.
 ANONYMOUS_SOURCES = {"connections": "Connections.csv", "interactions": "interactions.csv",
-                     "contacts": "contacts.csv", "goals": "goals.toml", "archive": "LinkedIn archive"}
+                     "contacts": "contacts.csv", "goals": "goals.toml", "archive": "LinkedIn archive",
+                     "calendar": "calendar.ics", "mail": "mail.mbox"}
 _CANONICAL = {name.lower(): name for name in ("Connections.csv", "interactions.csv", "contacts.csv", "goals.toml",
                                               "Profile.csv", "messages.csv", "Invitations.csv",
                                               "Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv",
@@ -294,6 +296,8 @@ def _canonical(path: str) -> str:
     name = PurePosixPath(str(path).replace("\\", "/")).name
     if name.lower().endswith(".zip"):
         return "LinkedIn archive"
+    if name.lower().endswith((".ics", ".mbox")):  # as the anonymised copy names them
+        return "calendar.ics" if name.lower().endswith(".ics") else "mail.mbox"
     return _CANONICAL.get(name.lower(), "input file")
 
 

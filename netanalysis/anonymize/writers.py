@@ -13,7 +13,8 @@ LinkedIn's 2024 layouts: ``Profile.csv`` (the owner's name only),
 sponsored messages and endorsements not accepted, which the readers drop, are
 not written.  Free text (message subjects and contents, conversation titles,
 invitation messages, recommendation texts, notes) is empty unless
-``keep_notes``, and then scrubbed of known names.
+``keep_notes``, and then scrubbed of known names.  The calendar and the
+mailbox are written by :mod:`~netanalysis.anonymize.evidence_files`.
 """
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ from ..io.linkedin.formats import (CONNECTIONS_HEADER, CONNECTIONS_PREAMBLE, END
 from .network import scrub_field
 from .pseudonyms import Pseudonymiser
 
-__all__ = ["Extras", "read_extras", "write_network", "goals_text", "INTERACTIONS_HEADER", "CONTACTS_HEADER"]
+__all__ = ["Extras", "read_extras", "write_network", "contact_cells", "goals_text", "INTERACTIONS_HEADER",
+           "CONTACTS_HEADER"]
 
 INTERACTIONS_HEADER = ("date", "contact", "kind", "direction", "value", "purpose", "channel", "with", "notes")
 CONTACTS_HEADER = ("contact", "circle", "chemistry", "cadence_days", "status", "offers", "needs", "knows", "notes")
@@ -99,22 +101,28 @@ def _texts(archive: Path, name: str, required: dict, columns: list[str]) -> list
     return list(zip(frame["line"].astype(int), *(frame[c] for c in columns)))
 
 
-def write_network(anon, pz: Pseudonymiser, inputs, extras: Extras, *, keep_notes: bool) -> dict[str, str]:
+def write_network(anon, pz: Pseudonymiser, inputs, extras: Extras, *, keep_notes: bool,
+                  connection_emails: dict[int, str] | None = None,
+                  contact_emails: dict[str, str] | None = None) -> dict[str, str]:
     """Every file of the pseudonymised network ``anon``: ``{file name: text}`` (to write all or none).
 
     ``anon`` comes from :func:`~netanalysis.anonymize.network.pseudonymise_network` with ``pz``;
-    ``extras`` from :func:`read_extras` on the original inputs.
+    ``extras`` from :func:`read_extras` on the original inputs.  Addresses are
+    emptied, except the pseudonymous ones the copy's calendar and mail need
+    (:mod:`~netanalysis.anonymize.evidence_files`): ``connection_emails``
+    (Connections.csv line -> address) and ``contact_emails`` (contacts.csv
+    ``contact`` cell as written -> address, in an ``email`` column).
     """
     written: dict[str, str] = {}
 
     def write(name: str, text: str) -> None:
         written[name] = text
 
-    write("Connections.csv", _connections(anon.people, extras.hidden_rows))
+    write("Connections.csv", _connections(anon.people, extras.hidden_rows, connection_emails or {}))
     if inputs.interactions is not None:
         write("interactions.csv", _interactions(anon.log))
     if extras.contacts is not None:
-        write("contacts.csv", _contacts(extras.contacts, pz, keep_notes=keep_notes))
+        write("contacts.csv", _contacts(extras.contacts, pz, keep_notes=keep_notes, emails=contact_emails or {}))
     if inputs.goals is not None:
         write("goals.toml", goals_text(anon.goals))
     archive = anon.archive
@@ -142,12 +150,13 @@ def write_network(anon, pz: Pseudonymiser, inputs, extras: Extras, *, keep_notes
     return written
 
 
-def _connections(people: pd.DataFrame, hidden_rows: list[tuple[int, str]]) -> str:
+def _connections(people: pd.DataFrame, hidden_rows: list[tuple[int, str]], emails: dict[int, str]) -> str:
     linked = people[people["on_linkedin"]]
     dates = [linkedin_day(d.date()) if not pd.isna(d) else "" for d in linked["connected_on"]]
-    rows = [(int(line), (first, last, url, "", company, position, day)) for line, first, last, url, company,
-            position, day in zip(linked["line"], linked["first_name"], linked["last_name"], linked["url"],
-                                 linked["company"], linked["position"], dates)]
+    rows = [(int(line), (first, last, url, emails.get(int(line), ""), company, position, day))
+            for line, first, last, url, company, position, day in zip(
+                linked["line"], linked["first_name"], linked["last_name"], linked["url"], linked["company"],
+                linked["position"], dates)]
     rows += [(line, ("", "", "", "", "", "", day)) for line, day in hidden_rows]
     rows.sort(key=lambda r: r[0])
     return CONNECTIONS_PREAMBLE + _csv([r[1] for r in rows], CONNECTIONS_HEADER)
@@ -165,7 +174,12 @@ def _safe(cell):
     return escape_cell(cell) if isinstance(cell, str) else cell
 
 
-def _contacts(contacts: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool) -> str:
+def contact_cells(contacts: pd.DataFrame, pz: Pseudonymiser) -> list[str]:
+    """The ``contact`` cells of the copy's contacts.csv (before spreadsheet escaping)."""
+    return [pz.cell(cell) for cell in contacts["contact"]]
+
+
+def _contacts(contacts: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool, emails: dict[str, str]) -> str:
     def number(value) -> str:
         return "" if pd.isna(value) else str(int(value))
 
@@ -174,10 +188,14 @@ def _contacts(contacts: pd.DataFrame, pz: Pseudonymiser, *, keep_notes: bool) ->
 
     rows = []
     for row in contacts.sort_values("line", kind="stable").itertuples(index=False):
-        rows.append([_safe(cell) for cell in (
-            pz.cell(row.contact), field(row.circle), number(row.chemistry), number(row.cadence_days), row.status,
-            field(row.offers), field(row.needs), pz.cells(row.knows), pz.scrub(row.notes) if keep_notes else "")])
-    return _csv(rows, CONTACTS_HEADER, final_newline=True)
+        contact = pz.cell(row.contact)
+        cells = [contact, field(row.circle), number(row.chemistry), number(row.cadence_days), row.status,
+                 field(row.offers), field(row.needs), pz.cells(row.knows), pz.scrub(row.notes) if keep_notes else ""]
+        if emails:
+            cells.insert(-1, emails.get(contact, ""))
+        rows.append([_safe(cell) for cell in cells])
+    header = CONTACTS_HEADER if not emails else (*CONTACTS_HEADER[:-1], "email", CONTACTS_HEADER[-1])
+    return _csv(rows, header, final_newline=True)
 
 
 def goals_text(goals) -> str:
