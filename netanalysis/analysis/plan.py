@@ -21,6 +21,10 @@ first, then the action's urgency).  :func:`week_plan` keeps ``size`` of them:
    down and given to.
 4. **A plan, not a list.**  At most ``per_verb`` actions of one verb while
    other verbs are waiting; the cap is lifted when nothing else is left.
+
+Candidates of equal priority keep the order their question gave them (its
+own ranking: the most overdue first, the best-matched introduction first),
+never the order of their names, so a pseudonymised copy plans the same.
 """
 from __future__ import annotations
 
@@ -72,7 +76,7 @@ def week_plan(candidates: list[Action], findings: list[Finding], ties: pd.DataFr
     """
     barred = _barred(candidates, ties)
     allowed = [a for a in candidates if not _gives_to_barred(a, barred)]
-    ranked = sorted(allowed, key=lambda a: (-a.priority, a.verb, a.contacts))
+    ranked = sorted(allowed, key=lambda a: (-a.priority, a.verb))   # stable: ties keep their question's own order
     chosen: list[Action] = []
     seen: set[str] = set()
 
