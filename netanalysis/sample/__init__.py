@@ -87,7 +87,7 @@ def generate(persona: str = DEFAULT_PERSONA, *, connections: int | None = None,
     # The generator's modules are imported here, not with the package: the report of the bundled
     # sample imports netanalysis.sample (for SAMPLE_AS_OF) and never generates.
     from ._archive import archive_files
-    from ._evidence import calendar_ics, mail_mbox
+    from ._evidence import calendar_ics, log_rows, mail_mbox
     from ._log import contacts_csv, goals_toml, interactions_csv, make_subjects
     from ._people import connections_csv, make_people
 
@@ -106,8 +106,9 @@ def generate(persona: str = DEFAULT_PERSONA, *, connections: int | None = None,
     }
     files.update(archive_files(rng, spec, people, subjects, n_msg, as_of))
     files["Connections.csv"] = connections_csv(people, as_of)
-    files["calendar.ics"] = calendar_ics(seed, spec, people, subjects, files["interactions.csv"], as_of)
-    files["mail.mbox"] = mail_mbox(seed, spec, people, subjects, files["interactions.csv"], as_of)
+    logged = log_rows(files["interactions.csv"], as_of)
+    files["calendar.ics"] = calendar_ics(seed, spec, people, subjects, logged, as_of)
+    files["mail.mbox"] = mail_mbox(seed, spec, people, subjects, logged, as_of)
     return {name: files[name] for name in FILES}
 
 

@@ -50,7 +50,7 @@ from ._people import People, slugify
 from ._log import Subjects
 from ._personas import Persona
 
-__all__ = ["calendar_ics", "mail_mbox", "WINDOW_DAYS", "CALENDAR_SHARE", "UNLOGGED_SHARE", "owner_address"]
+__all__ = ["calendar_ics", "mail_mbox", "log_rows", "WINDOW_DAYS", "CALENDAR_SHARE", "UNLOGGED_SHARE", "owner_address"]
 
 #: Days before the export the calendar and the mailbox cover.
 WINDOW_DAYS = 365
@@ -119,7 +119,7 @@ class _Who:
         return self.by_cell.get(cell, self.by_cell.get(match_key(cell)))
 
 
-def _log_rows(interactions: str, as_of: date) -> list[tuple[date, str, str, str, list[str]]]:
+def log_rows(interactions: str, as_of: date) -> list[tuple[date, str, str, str, list[str]]]:
     """``(day, contact, kind, direction, with)`` of the log rows within the window."""
     start = as_of - timedelta(days=WINDOW_DAYS)
     out = []
@@ -131,7 +131,7 @@ def _log_rows(interactions: str, as_of: date) -> list[tuple[date, str, str, str,
     return out
 
 
-def calendar_ics(rng_seed: int, persona: Persona, people: People, subj: Subjects, interactions: str,
+def calendar_ics(rng_seed: int, persona: Persona, people: People, subj: Subjects, rows: list,
                  as_of: date) -> str:
     """The owner's calendar as a Google Calendar export (module docstring)."""
     rng = np.random.default_rng([rng_seed, 1])
@@ -143,7 +143,7 @@ def calendar_ics(rng_seed: int, persona: Persona, people: People, subj: Subjects
                        ("x-wr-timezone", "Europe/Copenhagen")):
         cal.add(key, value)
     meetings = []
-    for day, contact, kind, _, with_ in _log_rows(interactions, as_of):
+    for day, contact, kind, _, with_ in rows:
         s = who.find(contact)
         if kind not in _MEETING_KINDS or s is None or rng.random() >= CALENDAR_SHARE:
             continue
@@ -158,6 +158,7 @@ def calendar_ics(rng_seed: int, persona: Persona, people: People, subj: Subjects
         ago = int(rng.integers(last, first + 1)) if first > last else last
         meetings.append((as_of - timedelta(days=ago), "meeting", [s]))
     meetings.sort(key=lambda m: m[0])
+    meetings = meetings[-MAX_EVENTS:]        # the latest only: a large log must not build thousands of events
     events = [_meeting(rng, me, who, day, kind, group, n) for n, (day, kind, group) in enumerate(meetings)]
     events += _specials(rng, me, who, subj, as_of, persona.owner.first)
     events.sort(key=lambda e: (e.decoded("dtstart"), str(e["uid"])))
@@ -266,29 +267,20 @@ def _specials(rng, me: str, who: _Who, subj: Subjects, as_of: date, owner: str) 
     return out
 
 
-def mail_mbox(rng_seed: int, persona: Persona, people: People, subj: Subjects, interactions: str,
+def mail_mbox(rng_seed: int, persona: Persona, people: People, subj: Subjects, rows: list,
               as_of: date) -> str:
     """The owner's mail as a Google Takeout mbox, headers and a line of body (module docstring)."""
     rng = np.random.default_rng([rng_seed, 2])
     who = _Who(people, subj)
     me, name = owner_address(persona), persona.owner.name
-    mails: list[tuple[datetime, EmailMessage]] = []
+    mails: list[tuple[datetime, str, tuple]] = []
 
     def mail(when: datetime, sender: tuple[str, str], to: list[tuple[str, str]], subject: str,
              labels: str, extra: dict | None = None) -> None:
-        msg = EmailMessage(policy=SMTP)
-        msg["From"] = Address(sender[0], addr_spec=sender[1])
-        msg["To"] = [Address(n, addr_spec=a) for n, a in to]
-        msg["Date"] = format_datetime(when)
-        msg["Subject"] = subject
-        msg["Message-ID"] = f"<{len(mails):05d}.{int(rng.integers(1 << 30)):08x}@mail.example>"
-        msg["X-Gmail-Labels"] = labels
-        for key, value in (extra or {}).items():
-            msg[key] = value
-        msg.set_content("(the body is left out of this sample)\n")
-        mails.append((when, msg))
+        ident = f"<{len(mails):05d}.{int(rng.integers(1 << 30)):08x}@mail.example>"
+        mails.append((when, ident, (sender, to, subject, labels, extra)))
 
-    for day, contact, kind, direction, with_ in _log_rows(interactions, as_of):
+    for day, contact, kind, direction, with_ in rows:
         s = who.find(contact)
         if s is None:
             continue
@@ -311,11 +303,26 @@ def mail_mbox(rng_seed: int, persona: Persona, people: People, subj: Subjects, i
     for n in range(3):
         when = datetime.combine(as_of - timedelta(days=40 + 30 * n), time(9, 5), tzinfo=timezone.utc)
         mail(when, recruiter, [(name, me)], "An exciting opportunity", "Inbox")
-    mails.sort(key=lambda m: (m[0], m[1]["Message-ID"]))
+    mails.sort(key=lambda m: (m[0], m[1]))
     out = io.StringIO()
-    for when, msg in mails[-MAX_MAILS:]:
+    for when, ident, parts in mails[-MAX_MAILS:]:       # only the latest are built
         stamp = when.strftime("%a %b %d %H:%M:%S +0000 %Y")
-        out.write(f"From {msg['Message-ID'].strip('<>').split('@')[0]}@xxx {stamp}\n")
-        out.write(msg.as_string().replace("\r\n", "\n"))
+        out.write(f"From {ident.strip('<>').split('@')[0]}@xxx {stamp}\n")
+        out.write(_message(when, ident, *parts).as_string().replace("\r\n", "\n"))
         out.write("\n")
     return out.getvalue()
+
+
+def _message(when: datetime, ident: str, sender: tuple[str, str], to: list[tuple[str, str]], subject: str,
+             labels: str, extra: dict | None) -> EmailMessage:
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = Address(sender[0], addr_spec=sender[1])
+    msg["To"] = [Address(n, addr_spec=a) for n, a in to]
+    msg["Date"] = format_datetime(when)
+    msg["Subject"] = subject
+    msg["Message-ID"] = ident
+    msg["X-Gmail-Labels"] = labels
+    for key, value in (extra or {}).items():
+        msg[key] = value
+    msg.set_content("(the body is left out of this sample)\n")
+    return msg
