@@ -36,10 +36,8 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date, datetime, time, timedelta, timezone
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime
+from email.message import Message
+from email.utils import format_datetime, formataddr
 
 import numpy as np
 from icalendar import Calendar, Event, vCalAddress, vText
@@ -308,21 +306,25 @@ def mail_mbox(rng_seed: int, persona: Persona, people: People, subj: Subjects, r
     for when, ident, parts in mails[-MAX_MAILS:]:       # only the latest are built
         stamp = when.strftime("%a %b %d %H:%M:%S +0000 %Y")
         out.write(f"From {ident.strip('<>').split('@')[0]}@xxx {stamp}\n")
-        out.write(_message(when, ident, *parts).as_string().replace("\r\n", "\n"))
+        out.write(_message(when, ident, *parts).as_string())
         out.write("\n")
     return out.getvalue()
 
 
 def _message(when: datetime, ident: str, sender: tuple[str, str], to: list[tuple[str, str]], subject: str,
-             labels: str, extra: dict | None) -> EmailMessage:
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = Address(sender[0], addr_spec=sender[1])
-    msg["To"] = [Address(n, addr_spec=a) for n, a in to]
+             labels: str, extra: dict | None) -> Message:
+    """One mail's headers and a line of body (names RFC 2047-encoded by ``formataddr``)."""
+    msg = Message()
+    msg["From"] = formataddr(sender, charset="utf-8")
+    msg["To"] = ", ".join(formataddr(t, charset="utf-8") for t in to)
     msg["Date"] = format_datetime(when)
     msg["Subject"] = subject
     msg["Message-ID"] = ident
     msg["X-Gmail-Labels"] = labels
     for key, value in (extra or {}).items():
         msg[key] = value
-    msg.set_content("(the body is left out of this sample)\n")
+    msg["MIME-Version"] = "1.0"
+    msg["Content-Type"] = 'text/plain; charset="utf-8"'
+    msg["Content-Transfer-Encoding"] = "7bit"
+    msg.set_payload("(the body is left out of this sample)\n")
     return msg
