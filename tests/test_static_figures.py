@@ -313,3 +313,17 @@ class TestCommand:
                               env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_write_figures_takes_every_input_role_of_given(summary, tmp_path):
+    """``inputs`` as ``Inputs.given()`` gives it, two calendars included: the second is guarded too."""
+    from netanalysis.io.inputs import Inputs
+
+    first, second = tmp_path / "a.ics", tmp_path / "breadth_depth.png"
+    first.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    second.write_bytes(b"not mine to replace")
+    given = Inputs(calendar=(first, second)).given()
+    assert set(given) == {"calendar", "calendar 2"}
+    with pytest.raises(OutputError, match="calendar 2 input"):
+        static.write_figures(summary, tmp_path, inputs=given)
+    assert second.read_bytes() == b"not mine to replace" and not (tmp_path / "egogram.png").exists()

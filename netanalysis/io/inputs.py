@@ -46,6 +46,23 @@ class Inputs:
     #: Mailboxes: mbox files or folders holding them (() = none).
     mail: tuple[Path, ...] = ()
 
+    @classmethod
+    def from_given(cls, given: dict | None) -> "Inputs":
+        """The inputs back from :meth:`given` (``calendar 2`` and so on joining ``calendar``).
+
+        >>> Inputs.from_given({"calendar": "a.ics", "calendar 2": "b.ics", "goals": "g.toml"}).calendar
+        (PosixPath('a.ics'), PosixPath('b.ics'))
+        """
+        single: dict[str, Path] = {}
+        several: dict[str, list[Path]] = {"calendar": [], "mail": []}
+        for key, path in (given or {}).items():
+            role = str(key).split(" ")[0]
+            if role in several:
+                several[role] += [Path(p) for p in path] if isinstance(path, (list, tuple)) else [Path(path)]
+            elif role in {f.name for f in fields(cls)} and path is not None:
+                single[role] = Path(path)
+        return cls(**single, **{role: tuple(paths) for role, paths in several.items()})
+
     def given(self) -> dict[str, Path]:
         """Every input path by its role (``calendar``, ``calendar 2``, ... for several), for the output checks."""
         out: dict[str, Path] = {}

@@ -275,7 +275,7 @@ def refuse_inputs(target: Path, inputs: dict[str, Path]) -> None:
     """
     from .inputs import Inputs
 
-    out = Outputs(Inputs(**inputs).files())
+    out = Outputs(Inputs.from_given(inputs).files())
     out.add(target, b"")
     out.check()
 
@@ -292,7 +292,7 @@ def write_atomic(target: str | Path, data: str | bytes, *, inputs: dict[str, Pat
     """
     from .inputs import Inputs
 
-    out = Outputs(Inputs(**(inputs or {})).files())
+    out = Outputs(Inputs.from_given(inputs).files())
     out.add(target, data)
     return out.commit()[0]
 

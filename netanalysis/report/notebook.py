@@ -138,7 +138,7 @@ def write_walkthrough(output: str | Path, *, folder: str | Path | None = None, f
 
     output = Path(output)
     if outputs is None:
-        outputs = Outputs(Inputs(**(inputs or {})).files())
+        outputs = Outputs(Inputs.from_given(inputs).files())
         outputs.add(output)
         outputs.check()
     notebook = walkthrough(folder=folder, files=files, as_of=as_of)

@@ -129,7 +129,7 @@ def write_figures(summary: dict, folder: str | Path, *, fmt: str = "png", dpi: i
     from ...io.write import Outputs
 
     paths = figure_paths(folder, fmt)
-    outputs = Outputs(Inputs(**(inputs or {})).files())
+    outputs = Outputs(Inputs.from_given(inputs).files())
     for path in paths.values():
         outputs.add(path)
     outputs.check()
