@@ -48,3 +48,32 @@ def test_archive_calendar_and_mail_without_a_log(tmp_path):
 
     draft = log_draft(resolve_inputs(folder), as_of=SAMPLE_AS_OF)
     assert len(draft) > 100 and set(draft["kind"]) >= {"meeting", "email"}
+
+
+def test_a_newcomers_folder_of_exports_as_downloaded(tmp_path, capsys):
+    """LinkedIn's zip as downloaded, a calendar and a mailbox, nothing typed: check, report, draft."""
+    import zipfile
+
+    from netanalysis import cli
+
+    sample, folder = bundled_sample(), tmp_path / "my-network"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "Basic_LinkedInDataExport_11-01-2026.zip", "w") as z:
+        for name in ("Connections.csv", "messages.csv", "Invitations.csv", "Profile.csv",
+                     "Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv"):
+            z.write(sample / name, name)
+    shutil.copy(sample / "calendar.ics", folder / "work.ics")
+    shutil.copy(sample / "mail.mbox", folder / "All mail Including Spam and Trash.mbox")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert cli.main(["check", str(folder), "--as-of", "2026-11-01"]) == 0
+    out = capsys.readouterr().out
+    assert "file (archive): Basic_LinkedInDataExport_11-01-2026.zip" in out and "calendar: 254" in out
+    assert cli.main(["report", str(folder), "--as-of", "2026-11-01", "-o", str(tmp_path / "r.html")]) == 0
+    assert cli.main(["log", "draft", str(folder), "--as-of", "2026-11-01", "--since", "2026-10-15",
+                     "-o", str(tmp_path / "draft.csv")]) == 0
+    assert len((tmp_path / "draft.csv").read_text(encoding="utf-8").splitlines()) > 10
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    shutil.copy(folder / "Basic_LinkedInDataExport_11-01-2026.zip", folder / "Complete_LinkedInDataExport.zip")
+    assert cli.main(["check", str(folder), "--as-of", "2026-11-01"]) == 1
+    err = capsys.readouterr().err
+    assert "holds 2 LinkedIn archives" in err and "--archive ZIP" in err

@@ -118,6 +118,19 @@ def _zip_has_connections(path: Path) -> bool:
                                  fix="check the path and its permissions")) from None
 
 
+def _archive_zip(folder: Path) -> Path | None:
+    """The LinkedIn archive zip directly in ``folder`` (a ``.zip`` holding ``Connections.csv``), if one.
+
+    Two such zips are an error: which one is meant is for the user to say.
+    """
+    zips = [c for c in sorted(folder.iterdir()) if c.suffix.lower() == ".zip" and c.is_file()]
+    found = [z for z in zips if _zip_has_connections(z)]
+    if len(found) > 1:
+        raise InputError(Problem(str(folder), f"holds {len(found)} LinkedIn archives ({', '.join(z.name for z in found)})",
+                                 code="ambiguous-archive", fix="pass the one to review with --archive ZIP"))
+    return found[0] if found else None
+
+
 def _exports(folder: Path) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
     """The calendars (``*.ics`` files) and mailboxes (``*.mbox`` files and folders) directly in ``folder``."""
     calendars, mailboxes = [], []
@@ -193,6 +206,8 @@ def resolve_inputs(folder: str | Path | None = None, *, connections=None, intera
                     chosen[key] = _find(base, name)
             if chosen["archive"] is None and any(_find(base, n) for n in ARCHIVE_NAMES):
                 chosen["archive"] = base
+            if chosen["archive"] is None and chosen["connections"] is None:
+                chosen["archive"] = _archive_zip(base)
             found_calendars, found_mail = _exports(base)
             exports["calendar"] = exports["calendar"] or found_calendars
             exports["mail"] = exports["mail"] or found_mail
