@@ -171,3 +171,20 @@ def test_personas_collector_is_depth(seed):
     assert collector_depth.quadrant == "broad and shallow"
     assert drifter_depth.severity < drifter_stale["staleness"]
     assert not np.isnan(drifter_depth.breadth)
+
+
+def test_a_note_says_what_keeps_it_from_good():
+    """A note (severity 0.1-0.3) names the effort on ties never strong, beside the quadrant."""
+    result = dp.Depth.__new__(dp.Depth)
+    fields = dict(connections=400, people=400, met=100, met_once=10, active=80, circles_reached=5,
+                  clusters_reached=0, strong_ties=20, strong_share=0.05, layers=None, inner_effort_share=0.5,
+                  business_cards=None, cards=300, cards_share=0.75, breadth=0.8, depth=0.8,
+                  quadrant="broad and deep", severity=0.12, window_days=365, parts={"E": 0.6}, reason={},
+                  _candidates=None)
+    for key, value in fields.items():
+        object.__setattr__(result, key, value)
+    (finding,) = dp.findings(result)
+    assert finding.tone == "note" and finding.title == "Depth could grow"
+    assert finding.sentence == ("20 strong ties among the 100 people you have been in touch with, 80 of them in "
+                                "the last 365 days; the network is broad and deep, but 60% of your days in touch "
+                                "went to people who have never been strong ties.")

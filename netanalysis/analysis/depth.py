@@ -242,7 +242,11 @@ def findings(result: Depth) -> list[Finding]:
                  "Depth could grow" if tone == "note" else "Breadth and depth")
         sentence = (f"{quantity(r.strong_ties, 'strong tie')} among the {r.met:,} "
                     f"people you have been in touch with, {r.active:,} of them in the last {r.window_days:,} days"
-                    f"{'; the network is ' + r.quadrant if r.quadrant else ''}.")
+                    f"{'; the network is ' + r.quadrant if r.quadrant else ''}")
+        if tone == "note" and thin == thin:       # say what keeps it from good
+            sentence += (f", but {thin:.0%} of your days in touch went to people who have never been strong "
+                         "ties")
+        sentence += "."
     return [Finding("depth", r.severity, title, sentence,
                     evidence={"connections": r.connections, "strong_ties": r.strong_ties, "met": r.met,
                               "met_once": r.met_once, "cards": r.cards, "active": r.active,
