@@ -58,3 +58,11 @@ def test_state_lists_for_a_later_review(rev):
     state = summarize(rev)["view"]["state"]
     assert set(state["strong"]) == set(rev.ties.index[rev.ties["strong"]])
     assert all(state["names"][p] == rev.ties.at[p, "contact"] for p in state["cooling"])
+
+
+def test_an_undefined_card_takes_no_tone():
+    """A card shown as a dash (no circles, so no effort on colleagues) is neither good nor bad."""
+    from netanalysis.analysis.summary import _card
+
+    assert _card("lock_in_old", "effort on (former) colleagues", float("nan"), "pct", "good")["tone"] == ""
+    assert _card("lock_in_old", "effort on (former) colleagues", 0.26, "pct", "good")["tone"] == "good"

@@ -110,7 +110,9 @@ def _state(rev) -> dict:
 
 
 def _card(key: str, label: str, value, fmt: str = "int", tone: str = "") -> dict:
-    return {"key": key, "label": label, "value": plain(value), "format": fmt, "tone": tone}
+    """One card; an undefined value (shown as a dash) takes no tone: there is nothing to judge."""
+    value = plain(value)
+    return {"key": key, "label": label, "value": value, "format": fmt, "tone": tone if value is not None else ""}
 
 
 def _cards(rev, tone: dict) -> list[dict]:
@@ -136,7 +138,8 @@ def _metrics(rev, tone: dict) -> dict:
     return {
         "depth": [
             _card("active", f"in touch in the last {d.window_days} days", d.active),
-            _card("circles_reached", "circles reached", circles),
+            _card("circles_reached", "circles reached" if d.circles_reached is not None else "clusters reached",
+                  circles),
             _card("inner_effort_share", "effort on the inner 15", d.inner_effort_share, "pct"),
             _card("cards", "never met (business cards)", d.cards),
             _card("quadrant", "position", d.quadrant or "", "text", tone.get("depth", "")),
