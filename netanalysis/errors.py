@@ -141,6 +141,19 @@ class Problems:
             add(file, f"has {count - limit} more {'such' if severity == 'warning' else 'bad'} row(s) in this "
                       "column (not listed one by one)", column=column, fix=fixes[-1], code=code)
 
+    def insert(self, at: int, problems: Sequence[Problem]) -> None:
+        """Put ``problems`` (collected apart) at position ``at``, counted as :meth:`add` counts them.
+
+        >>> p = Problems(); p.warning("a.csv", "first"); p.warning("c.csv", "third")
+        >>> p.insert(1, [Problem("b.csv", "second", severity="warning", code="x")])
+        >>> [q.file for q in p.items], p.count("b.csv", "x")
+        (['a.csv', 'b.csv', 'c.csv'], 1)
+        """
+        self.items[at:at] = list(problems)
+        for problem in problems:
+            key = (problem.file, problem.code)
+            self._counts[key] = self._counts.get(key, 0) + 1
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.severity == "error"]

@@ -243,7 +243,8 @@ def _hidden_as_of(net, stamp: pd.Timestamp) -> int:
     dates = getattr(net, "hidden_dates", None)
     if not dates:
         return int(net.hidden_members)
-    return int(sum(1 for d in dates if pd.isna(d) or pd.Timestamp(d) <= stamp))
+    dates = pd.DatetimeIndex(dates)
+    return int((dates.isna() | (dates <= stamp)).sum())
 
 
 def _as_of(ties: pd.DataFrame, log: pd.DataFrame, stamp: pd.Timestamp) -> pd.DataFrame:

@@ -172,5 +172,7 @@ def _build(raw: pd.DataFrame, display: str, problems: Problems) -> pd.DataFrame:
         "key": map_unique(contact, match_key),
     }).reset_index(drop=True)
     frame.attrs["hidden_members"] = hidden_count
-    frame.attrs["hidden_dates"] = hidden_dates.tolist()     # their Connected On (NaT if unreadable)
+    # their Connected On (NaT if unreadable), as one array: pandas deep-copies ``attrs`` on every
+    # operation, and a list of Timestamps made that cost 0.13 s at LinkedIn's maximum
+    frame.attrs["hidden_dates"] = hidden_dates.to_numpy(dtype="datetime64[ns]")
     return frame

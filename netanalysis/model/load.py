@@ -20,6 +20,7 @@ from ..io.goals import Goals, read_goals
 from ..io.inputs import Inputs, connections_source, resolve_inputs
 from ..io.interactions import read_interactions
 from .evidence import contact_emails, mask_addresses, read_evidence
+from .apart import start_archive
 from .matching import Matcher
 from .network import Network
 from .people import annotate, match_log, people_from_connections, resolve_knows
@@ -84,10 +85,15 @@ def load(folder: str | Path | None = None, *, connections=None, interactions=Non
     return load_inputs(inputs, problems=problems, as_of=as_of)
 
 
-def load_inputs(inputs: Inputs, *, problems: Problems | None = None, as_of=None) -> Network:
-    """Load the files named by :class:`~netanalysis.io.inputs.Inputs` (see :func:`load`)."""
+def load_inputs(inputs: Inputs, *, problems: Problems | None = None, as_of=None, meanwhile=None) -> Network:
+    """Load the files named by :class:`~netanalysis.io.inputs.Inputs` (see :func:`load`).
+
+    ``meanwhile`` (a function of no argument) is called once the other inputs are read, while a large
+    archive may still be read in a second process (:mod:`netanalysis.model.apart`): the command line
+    imports the review's modules then.
+    """
     with gc_paused():
-        return _load_inputs(inputs, problems=problems, as_of=as_of)[0]
+        return _load_inputs(inputs, problems=problems, as_of=as_of, meanwhile=meanwhile)[0]
 
 
 def load_with_details(inputs: Inputs, *, as_of, problems: Problems | None = None) -> tuple[Network, dict]:
@@ -97,9 +103,21 @@ def load_with_details(inputs: Inputs, *, as_of, problems: Problems | None = None
 
 
 def _load_inputs(inputs: Inputs, *, problems: Problems | None = None, as_of=None,
-                 details: bool = False) -> tuple[Network, dict | None]:
+                 details: bool = False, meanwhile=None) -> tuple[Network, dict | None]:
     own = problems is None
     problems = Problems() if own else problems
+    reading = None
+    if inputs.archive is not None:  # in a second process where that pays (model/apart.py)
+        reading = start_archive(inputs.archive, problems.limit_per_code)
+    try:
+        return _read_all(inputs, problems, own, as_of, details, reading, meanwhile)
+    finally:
+        if reading is not None:
+            reading.cancel()  # nothing left to do once its result is in; else (an error here) it stops
+
+
+def _read_all(inputs: Inputs, problems: Problems, own: bool, as_of, details: bool,
+              reading, meanwhile) -> tuple[Network, dict | None]:
     sources: dict[str, str] = {}
     source = connections_source(inputs, problems)
     if source is None:
@@ -120,12 +138,9 @@ def _load_inputs(inputs: Inputs, *, problems: Problems | None = None, as_of=None
         sources["goals"] = inputs.goals.name
     archive = None
     owner = ""
+    archive_at = len(problems.items)  # where a read in turn records the archive's problems
     if inputs.archive is not None:
-        from ..io.linkedin.archive import read_archive
-
-        archive = read_archive(inputs.archive, problems=problems)
         sources["archive"] = inputs.archive.name
-        owner = archive.owner
 
     people = people_from_connections(connections)
     matcher = Matcher(people)
@@ -141,32 +156,52 @@ def _load_inputs(inputs: Inputs, *, problems: Problems | None = None, as_of=None
         matcher.add(new_people)
     people = resolve_knows(people, matcher, sources.get("contacts", "contacts.csv"), problems, annotation_lines)
     emails = contact_emails(annotations, annotation_lines)
+    evidence = bool(inputs.calendar or inputs.mail)
+    if reading is not None and as_of is None and evidence:  # the calendar is then read up to the archive's dates
+        archive, owner = _archive_in(reading, problems, archive_at)
+        reading = None
     found = None
-    masked = (len(problems.items), len(problems.items))
-    if inputs.calendar or inputs.mail:
-        latest = _latest(log, people, archive)
+    masked = range(0)
+    if evidence:
+        start = len(problems.items)
         found = read_evidence(inputs.calendar, inputs.mail, people=people, matcher=matcher, goals=goal_settings,
                               emails=emails, email_lines=annotation_lines,
                               contacts_display=sources.get("contacts", "contacts.csv"),
-                              as_of=pd.Timestamp(as_of).date() if as_of is not None else None, latest=latest,
+                              as_of=pd.Timestamp(as_of).date() if as_of is not None else None,
+                              latest=_latest(log, people, archive) if as_of is None else None,
                               problems=problems, details=details)
-        masked = (masked[0], len(problems.items))
+        masked = range(start, len(problems.items))
         for key, paths in (("calendar", inputs.calendar), ("mail", inputs.mail)):
             if paths:
                 sources[key] = _source_name(paths)
+    if meanwhile is not None:
+        meanwhile()
+    if reading is not None:  # read meanwhile in a second process, where that pays
+        before = len(problems.items)
+        archive, owner = _archive_in(reading, problems, archive_at)
+        shift = len(problems.items) - before
+        masked = range(masked.start + shift, masked.stop + shift) if len(masked) else masked
     people = _with_contact_emails(people, emails)
     if own:
         problems.raise_if_errors()
     # The calendar's and mail's problems may name addresses (file names too): the
     # network keeps them masked, since a report lists its warnings.
-    items = [mask_addresses(p) if masked[0] <= n < masked[1] else p for n, p in enumerate(problems.items)]
+    items = [mask_addresses(p) if n in masked else p for n, p in enumerate(problems.items)]
     net = Network(people=people, log=log, goals=goal_settings,
                   hidden_members=int(connections.attrs.get("hidden_members", 0)),
-                  hidden_dates=list(connections.attrs.get("hidden_dates", [])),
+                  hidden_dates=list(pd.DatetimeIndex(connections.attrs.get("hidden_dates", []))),
                   problems=items, sources=sources, archive=archive, owner=owner, matcher=matcher,
                   meetings=found.meetings if found else None, mails=found.mails if found else None,
                   evidence=found.summary if found else None)
     return net, (found.details if found else None)
+
+
+def _archive_in(reading, problems: Problems, at: int):
+    """The archive read by ``reading`` and its owner; its problems go in at ``at``, where a read
+    in turn (after goals.toml, before the matching) records them."""
+    archive, found = reading.result()
+    problems.insert(at, found)
+    return archive, archive.owner
 
 
 def _with_contact_emails(people: pd.DataFrame, emails: dict[str, tuple[str, ...]]) -> pd.DataFrame:

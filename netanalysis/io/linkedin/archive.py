@@ -45,7 +45,8 @@ from .common import join_names
 from .evidence import load_endorsements, load_invitations, load_recommendations
 from .messages import load_messages
 
-__all__ = ["Archive", "read_archive", "read_profile", "archive_files", "read_archive_file", "ARCHIVE_FILES"]
+__all__ = ["Archive", "read_archive", "read_profile", "archive_files", "archive_bytes", "read_archive_file",
+           "ARCHIVE_FILES"]
 
 #: The archive files this module reads (lower-cased name -> role).
 ARCHIVE_FILES = {
@@ -195,6 +196,33 @@ class _Source:
     def close(self) -> None:
         if self.zip is not None:
             self.zip.close()
+
+
+def archive_bytes(path: str | Path) -> int:
+    """The bytes of the archive files :func:`read_archive` would read (inflated, for a zip, as
+    its listing gives them); 0 when there are none.  Nothing is read but the listing.
+
+    >>> import netanalysis
+    >>> 0 < archive_bytes(netanalysis.bundled_sample()) < 1_000_000
+    True
+    """
+    path = Path(path)
+    source = _Source(path, Problems())
+    try:
+        if not source.ok:
+            return 0
+        members = [name for base, name in source.members.items() if base in ARCHIVE_FILES]
+        if source.zip is not None:
+            return sum(source.zip.getinfo(name).file_size for name in members)
+        total = 0
+        for name in members:
+            try:
+                total += (path / name).stat().st_size
+            except OSError:
+                pass
+        return total
+    finally:
+        source.close()
 
 
 def read_archive(path: str | Path, *, problems: Problems | None = None) -> Archive:
