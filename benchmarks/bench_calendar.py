@@ -26,6 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _evidence_load import connections_for, measure_load
+
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = """BEGIN:VCALENDAR
 PRODID:-//Google Inc//Google Calendar 70.9054//EN
@@ -148,44 +150,6 @@ print(json.dumps({{"import": imported, "read": read, "attended": attended, "rows
 """
 
 
-LOAD = """
-import json, resource, sys, time
-sys.path.insert(0, {root!r})
-import netanalysis
-from netanalysis.errors import Problems
-from netanalysis.model.load import load_inputs
-from netanalysis.io.inputs import resolve_inputs
-import netanalysis.io.calendar, netanalysis.io.mail, netanalysis.io.connections, netanalysis.io.interactions
-inputs = resolve_inputs(connections={connections!r}, calendar=[{path!r}])
-t0 = time.perf_counter()
-problems = Problems()
-net = load_inputs(inputs, problems=problems, as_of={until!r})
-seconds = time.perf_counter() - t0
-frame = net.meetings if net.meetings is not None else net.mails
-print(json.dumps({{"load": seconds, "rows": len(frame), "people": int(frame["person_id"].nunique()),
-                  "unmatched": net.evidence.unmatched, "errors": len(problems.errors),
-                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
-"""
-
-
-def connections_for(folder: Path, people: int = 3000) -> Path:
-    """A Connections.csv of ``people`` connections (person<i>@example.org), two in three with their address
-    (matched by it), the others under names nobody in the export has (so they match nobody)."""
-    path = folder / "Connections.csv"
-    rows = [f"Person{i},Test,https://www.linkedin.com/in/person-{i},"
-            f"{'' if i % 3 == 0 else f'person{i}@example.org'},Acme,Role,01 Jan 2020" for i in range(people)]
-    path.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + "\n".join(rows)
-                    + "\n", encoding="utf-8")
-    return path
-
-
-def measure_load(path: Path, connections: Path, until: str | None = None) -> dict:
-    """``netanalysis.load`` of the connections and ``path`` in a fresh interpreter (imports excluded)."""
-    code = LOAD.format(root=str(ROOT), path=str(path), connections=str(connections), until=until)
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def measure(path: Path, until: str) -> dict:
     """Read ``path`` in a fresh interpreter; its timings and peak RSS (MiB)."""
     code = CHILD.format(root=str(ROOT), path=str(path), until=until)
@@ -210,7 +174,8 @@ def main(argv: list[str] | None = None) -> None:
               f"{best['events']:,} events, {best['problems']} problem(s), {best['errors']} error(s)")
         print(f"calendar_owner + attended_meetings: {best['attended']:.2f} s -> {best['met']:,} meetings attended; "
               f"owner {best['owner']} ({best['source']}); peak RSS {max(r['rss'] for r in runs):.0f} MiB")
-        loads = [measure_load(path, connections_for(Path(tmp)), args.until) for _ in range(args.repeat)]
+        connections = connections_for(Path(tmp), 3000)
+        loads = [measure_load("calendar", path, connections, args.until) for _ in range(args.repeat)]
         fast = min(loads, key=lambda r: r["load"])
         print(f"load (3,000 connections + the calendar: read, owner, match, frames): best {fast['load']:.2f} s, "
               f"peak RSS {max(r['rss'] for r in loads):.0f} MiB -> {fast['rows']:,} meeting rows, "

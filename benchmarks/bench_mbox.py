@@ -30,6 +30,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _evidence_load import connections_for, measure_load
+
 ROOT = Path(__file__).resolve().parents[1]
 FIRST = ["Anna", "Søren", "Mette", "Lars", "Jane", "John", "Ahmed", "Li", "Maria", "Jens", "Ole", "Ida", "Zoë"]
 LAST = ["Hansen", "Jensen", "Nielsen", "Doe", "Smith", "Khan", "Wang", "García", "Møller", "Berg"]
@@ -146,44 +148,6 @@ print(json.dumps({{"bare": bare, "bare_rss": bare_rss, "read": read, "read_rss":
 """
 
 
-LOAD = """
-import json, resource, sys, time
-sys.path.insert(0, {root!r})
-import netanalysis
-from netanalysis.errors import Problems
-from netanalysis.model.load import load_inputs
-from netanalysis.io.inputs import resolve_inputs
-import netanalysis.io.calendar, netanalysis.io.mail, netanalysis.io.connections, netanalysis.io.interactions
-inputs = resolve_inputs(connections={connections!r}, mail=[{path!r}])
-t0 = time.perf_counter()
-problems = Problems()
-net = load_inputs(inputs, problems=problems, as_of=None)
-seconds = time.perf_counter() - t0
-frame = net.meetings if net.meetings is not None else net.mails
-print(json.dumps({{"load": seconds, "rows": len(frame), "people": int(frame["person_id"].nunique()),
-                  "unmatched": net.evidence.unmatched, "errors": len(problems.errors),
-                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
-"""
-
-
-def connections_for(folder: Path, people: int = 5000) -> Path:
-    """A Connections.csv of ``people`` connections (person<i>@example.org), two in three with their address
-    (matched by it), the others under names nobody in the export has (so they match nobody)."""
-    path = folder / "Connections.csv"
-    rows = [f"Person{i},Test,https://www.linkedin.com/in/person-{i},"
-            f"{'' if i % 3 == 0 else f'person{i}@example.org'},Acme,Role,01 Jan 2020" for i in range(people)]
-    path.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + "\n".join(rows)
-                    + "\n", encoding="utf-8")
-    return path
-
-
-def measure_load(path: Path, connections: Path, until: str | None = None) -> dict:
-    """``netanalysis.load`` of the connections and ``path`` in a fresh interpreter (imports excluded)."""
-    code = LOAD.format(root=str(ROOT), path=str(path), connections=str(connections), until=until)
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def measure(path: Path) -> dict:
     """Read ``path`` in a fresh interpreter; its timings and peak RSS (MiB)."""
     code = CHILD.format(root=str(ROOT), path=str(path))
@@ -213,7 +177,8 @@ def main(argv: list[str] | None = None) -> None:
               f"{best['messages']:,} messages ({best['bulk']:,} bulk), {best['problems']} problem(s)")
         print(f"mail_owner + correspondence: {best['correspondence']:.1f} s -> {best['rows']:,} rows; owner "
               f"{best['owner']} ({best['source']}); peak RSS {max(r['rss'] for r in runs):.0f} MiB")
-        loads = [measure_load(path, connections_for(Path(tmp))) for _ in range(args.repeat)]
+        connections = connections_for(Path(tmp), 5000)
+        loads = [measure_load("mail", path, connections) for _ in range(args.repeat)]
         fast = min(loads, key=lambda r: r["load"])
         print(f"load (5,000 connections + the mbox: read, owner, match, frames): {fast['load']:.1f} s, "
               f"peak RSS {max(r['rss'] for r in loads):.0f} MiB -> {fast['rows']:,} mail rows, "
