@@ -25,18 +25,9 @@ _NO_HEADLINE = {"rule": "", "level": "low", "tone": "good", "title": "Nothing st
                 "sentence": "The review found nothing to flag."}
 
 
-def _shown(value, fmt: str) -> str:
-    if fmt == "pct":
-        return percent(value)
-    if fmt == "float":
-        return number(value, 2)
-    if fmt == "int":
-        return number(value)
-    return str(value) if value not in (None, "") else "–"
-
-
 def _metrics(cards: list[dict]) -> list[dict]:
-    return [{"value": _shown(c["value"], c["format"]), "label": c["label"], "tone": c["tone"]} for c in cards]
+    return [{"value": _cell(c["value"], c["format"], missing="–"), "label": c["label"], "tone": c["tone"]}
+            for c in cards]
 
 
 def _figure(spec: dict, div_id: str, *, tall: bool = False) -> dict:
@@ -51,7 +42,8 @@ def _pair(*figures: tuple) -> dict:
     return {"kind": "pair", "figures": [{"html": Markup(figure_to_html(f, div_id=i))} for f, i in figures]}
 
 
-def _cell(value, kind: str) -> str:
+def _cell(value, kind: str, *, missing: str = "") -> str:
+    """A value as a card or a table cell shows it; ``missing`` for no value in a text column."""
     if kind == "int":
         return number(value)
     if kind == "float":
@@ -60,7 +52,7 @@ def _cell(value, kind: str) -> str:
         return percent(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return "" if value is None else str(value)
+    return missing if value is None or value == "" else str(value)
 
 
 def _table(title: str, table: dict, columns: list[tuple], *, empty: str = "Nothing to list.") -> dict:
