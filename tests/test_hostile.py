@@ -517,7 +517,7 @@ def test_messages_that_would_explode_into_too_many_rows_are_refused(export, monk
 
 
 def test_a_zip_listing_too_many_files_is_refused(tmp_path, monkeypatch):
-    from netanalysis.io.linkedin import archive as archive_module
+    from netanalysis.io.linkedin import members as archive_module
 
     monkeypatch.setattr(archive_module, "MAX_MEMBERS", 5)
     with zipfile.ZipFile(tmp_path / "archive.zip", "w") as z:
