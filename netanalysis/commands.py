@@ -12,47 +12,11 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import InputError, Problems, format_problems
-from .io.inputs import ARCHIVE_NAMES, USUAL_NAMES, Inputs, resolve_inputs
+from .io.inputs import Inputs, outputs_for, resolve_inputs
 from .io.write import Outputs
 
 __all__ = ["check", "contacts", "sample", "report", "anonymize", "class_view", "log_add", "log_draft", "figures", "notebook",
            "outputs_for"]
-
-#: The file names a folder of inputs is read by (an output there by one of them would be read next time).
-INPUT_NAMES = frozenset({*USUAL_NAMES.values(), *ARCHIVE_NAMES})
-
-
-def is_input_name(name: str) -> bool:
-    """Whether a file called ``name`` (lower-cased) in a folder of inputs would be read as one:
-    one of :data:`INPUT_NAMES`, or a calendar (``.ics``) or mailbox (``.mbox``).
-
-    >>> is_input_name("connections.csv"), is_input_name("work.ics"), is_input_name("egogram.png")
-    (True, True, False)
-    """
-    return name in INPUT_NAMES or name.endswith((".ics", ".mbox"))
-
-
-def outputs_for(inputs: Inputs, *folders) -> Outputs:
-    """The :class:`~netanalysis.io.write.Outputs` of a run over ``inputs``: no output may be any file it
-    reads, nor take an input's name in a folder the inputs are found in (``folders``: the positional one).
-
-    Every command that writes goes through it (``report``, ``contacts``, and the coming ``figures -o DIR``
-    and ``log draft -o``).
-
-    >>> import tempfile, pathlib
-    >>> from netanalysis.sample import write_sample
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = write_sample(folder, "student", seed=1)
-    >>> outputs = outputs_for(resolve_inputs(folder), folder)
-    >>> _ = outputs.add(folder / "messages.csv", "<html>")
-    >>> outputs.check()  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    netanalysis.io.write.OutputError: -o ...messages.csv: is messages.csv of your archive folder (...); refusing to overwrite it. Fix: choose another file with -o
-    """
-    guard = {Path(f): is_input_name for f in (*folders, inputs.archive) if f is not None and Path(f).is_dir()}
-    return Outputs(inputs.files(), guard=guard)
-
 
 def check(folder=None, *, connections=None, interactions=None, contacts=None, goals=None, archive=None,
           calendar=None, mail=None, as_of: dt.date | None = None, out: TextIO, today: dt.date | None = None) -> bool:
@@ -330,6 +294,7 @@ def class_view(folder: Path, *, as_of: dt.date, output: Path = Path("class.html"
     read as one the next time.
     """
     from .classroom.classview import class_summary, handin_files, is_handin_name, render_class_report
+    from .io.inputs import INPUT_NAMES
 
     reads, folders = handin_files(folder)
     guard = {Path(folder): is_handin_name, **{f: INPUT_NAMES for f in folders}}

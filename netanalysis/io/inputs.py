@@ -17,8 +17,10 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, Problems
 from .files import check_regular, file_kind, read_member
+from .write import Outputs
 
-__all__ = ["Inputs", "resolve_inputs", "connections_source", "USUAL_NAMES", "ARCHIVE_NAMES"]
+__all__ = ["Inputs", "resolve_inputs", "connections_source", "outputs_for", "is_input_name", "USUAL_NAMES",
+           "ARCHIVE_NAMES", "INPUT_NAMES"]
 
 USUAL_NAMES = {
     "connections": "connections.csv",
@@ -248,3 +250,39 @@ def connections_source(inputs: Inputs, problems: Problems) -> tuple[Path | bytes
     except InputError as exc:
         problems.items.extend(exc.problems)
     return None
+
+
+#: The file names a folder of inputs is read by (an output there by one of them would be read next time).
+INPUT_NAMES = frozenset({*USUAL_NAMES.values(), *ARCHIVE_NAMES})
+
+
+def is_input_name(name: str) -> bool:
+    """Whether a file called ``name`` (lower-cased) in a folder of inputs would be read as one:
+    one of :data:`INPUT_NAMES`, or a calendar (``.ics``) or mailbox (``.mbox``).
+
+    >>> is_input_name("connections.csv"), is_input_name("work.ics"), is_input_name("egogram.png")
+    (True, True, False)
+    """
+    return name in INPUT_NAMES or name.endswith((".ics", ".mbox"))
+
+
+def outputs_for(inputs: Inputs, *folders) -> Outputs:
+    """The :class:`~netanalysis.io.write.Outputs` of a run over ``inputs``: no output may be any file it
+    reads, nor take an input's name in a folder the inputs are found in (``folders``: the positional one).
+
+    Every command that writes goes through it (``report``, ``contacts``, ``figures``, ``notebook``,
+    ``log draft``).
+
+    >>> import tempfile, pathlib
+    >>> from netanalysis.sample import write_sample
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = write_sample(folder, "student", seed=1)
+    >>> outputs = outputs_for(resolve_inputs(folder), folder)
+    >>> _ = outputs.add(folder / "messages.csv", "<html>")
+    >>> outputs.check()  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netanalysis.io.write.OutputError: -o ...messages.csv: is messages.csv of your archive folder (...); refusing to overwrite it. Fix: choose another file with -o
+    """
+    guard = {Path(f): is_input_name for f in (*folders, inputs.archive) if f is not None and Path(f).is_dir()}
+    return Outputs(inputs.files(), guard=guard)
