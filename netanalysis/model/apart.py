@@ -33,7 +33,7 @@ from pathlib import Path
 from ..errors import Problem, Problems
 from ..io.linkedin.archive import Archive, archive_bytes, read_archive
 
-__all__ = ["ArchiveRead", "MIN_BYTES", "start_archive"]
+__all__ = ["ArchiveRead", "MIN_BYTES"]
 
 #: The archive size from which a second process pays (its start and the pickled
 #: result cost about 0.1 s; the bundled sample's archive of 0.2 MB reads in 0.05 s).
@@ -68,7 +68,17 @@ def _worth_it(path: Path) -> bool:
 
 
 class ArchiveRead:
-    """An archive being read (in a second process, or later here): :meth:`result` gives it."""
+    """An archive being read (in a second process, or later here): :meth:`result` gives
+    ``(Archive, problems)``.
+
+    >>> import netanalysis
+    >>> reading = ArchiveRead(netanalysis.bundled_sample(), limit_per_code=20)
+    >>> reading.apart        # the bundled sample's archive is small: it is read here, in turn
+    False
+    >>> archive, problems = reading.result()
+    >>> archive.owner, len(archive.messages)
+    ('Mette Kjær Andersen', 596)
+    """
 
     def __init__(self, path: Path, limit_per_code: int):
         self.path = Path(path)
@@ -117,17 +127,3 @@ class ArchiveRead:
         if status == "raised":
             raise value
         return value
-
-
-def start_archive(path: Path, limit_per_code: int) -> ArchiveRead:
-    """Begin reading the archive at ``path``; ``.result()`` gives ``(Archive, problems)``.
-
-    >>> import netanalysis
-    >>> reading = start_archive(netanalysis.bundled_sample(), limit_per_code=20)
-    >>> reading.apart        # the bundled sample's archive is small: it is read here, in turn
-    False
-    >>> archive, problems = reading.result()
-    >>> archive.owner, len(archive.messages)
-    ('Mette Kjær Andersen', 596)
-    """
-    return ArchiveRead(path, limit_per_code)

@@ -20,7 +20,7 @@ from ..io.goals import Goals, read_goals
 from ..io.inputs import Inputs, connections_source, resolve_inputs
 from ..io.interactions import read_interactions
 from .evidence import contact_emails, mask_addresses, read_evidence
-from .apart import start_archive
+from .apart import ArchiveRead
 from .matching import Matcher
 from .network import Network
 from .people import annotate, match_log, people_from_connections, resolve_knows
@@ -108,7 +108,7 @@ def _load_inputs(inputs: Inputs, *, problems: Problems | None = None, as_of=None
     problems = Problems() if own else problems
     reading = None
     if inputs.archive is not None:  # in a second process where that pays (model/apart.py)
-        reading = start_archive(inputs.archive, problems.limit_per_code)
+        reading = ArchiveRead(inputs.archive, problems.limit_per_code)
     try:
         return _read_all(inputs, problems, own, as_of, details, reading, meanwhile)
     finally:
